@@ -7,4 +7,7 @@ module.exports = {
   },
   moduleFileExtensions: ['ts', 'js', 'html'],
   coverageDirectory: '../../../coverage/libs/api/database',
+  globalSetup: '<rootDir>/src/lib/testing/global-setup.ts',
+  globalTeardown: '<rootDir>/src/lib/testing/global-teardown.ts',
+  testTimeout: 30000,
 };

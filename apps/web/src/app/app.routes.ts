@@ -1,3 +1,8 @@
-import { Route } from '@angular/router';
+import type { Routes } from '@angular/router';
 
-export const appRoutes: Route[] = [];
+export const appRoutes: Routes = [
+  {
+    path: '',
+    loadChildren: () => import('@communes/web-portal').then((m) => m.portalRoutes),
+  },
+];

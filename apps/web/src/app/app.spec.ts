@@ -1,18 +1,71 @@
+import { provideHttpClient, withFetch } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { provideRouter, Router } from '@angular/router';
+import type { CommuneList } from '@communes/shared-contracts';
 import { App } from './app';
-import { NxWelcome } from './nx-welcome';
+import { appRoutes } from './app.routes';
+
+const list: CommuneList = {
+  items: [
+    {
+      id: 'cotonou-id',
+      slug: 'cotonou',
+      name: 'Cotonou',
+      department: 'Littoral',
+      country: 'BJ',
+      status: 'active',
+      isPilot: true,
+    },
+  ],
+  total: 1,
+};
 
 describe('App', () => {
-  beforeEach(async () => {
-    await TestBed.configureTestingModule({
-      imports: [App, NxWelcome],
-    }).compileComponents();
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      imports: [App],
+      providers: [provideRouter(appRoutes), provideHttpClient(withFetch()), provideHttpClientTesting()],
+    });
   });
 
-  it('should render title', async () => {
+  it('renders the shell: skip link, header with tagline, main content, footer', async () => {
     const fixture = TestBed.createComponent(App);
     await fixture.whenStable();
-    const compiled = fixture.nativeElement as HTMLElement;
-    expect(compiled.querySelector('h1')?.textContent).toContain('Welcome web');
+    const shell = fixture.nativeElement as HTMLElement;
+
+    const skipLink = shell.querySelector<HTMLAnchorElement>('a.skip-link');
+    expect(skipLink?.textContent?.trim()).toBe('Aller au contenu');
+    expect(skipLink?.getAttribute('href')).toBe('#contenu');
+    expect(shell.querySelector('header')?.textContent).toContain('Communes+');
+    expect(shell.querySelector('header')?.textContent).toContain(
+      'Transparence et participation dans les communes du Bénin',
+    );
+    expect(shell.querySelector('main#contenu')).not.toBeNull();
+    expect(shell.querySelector('footer')).not.toBeNull();
+  });
+
+  it('moves focus to the main content from the skip link', async () => {
+    const fixture = TestBed.createComponent(App);
+    await fixture.whenStable();
+    const shell = fixture.nativeElement as HTMLElement;
+    document.body.appendChild(shell);
+
+    shell.querySelector<HTMLAnchorElement>('a.skip-link')?.click();
+
+    expect(document.activeElement).toBe(shell.querySelector('main'));
+    shell.remove();
+  });
+
+  it('lazy-loads the directory of communes at the root', async () => {
+    const fixture = TestBed.createComponent(App);
+    await TestBed.inject(Router).navigateByUrl('/');
+    TestBed.inject(HttpTestingController).expectOne('/api/v1/communes').flush(list);
+    await fixture.whenStable();
+    const main = (fixture.nativeElement as HTMLElement).querySelector('main');
+
+    expect(main?.querySelector('h1')?.textContent).toBe('Annuaire des communes');
+    expect(main?.textContent).toContain('Cotonou');
+    expect(document.title).toBe('Annuaire des communes · Communes+');
   });
 });

@@ -1,13 +1,20 @@
-import { Component } from '@angular/core';
-import { RouterModule } from '@angular/router';
-import { NxWelcome } from './nx-welcome';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { RouterLink, RouterOutlet } from '@angular/router';
 
 @Component({
-  imports: [NxWelcome, RouterModule],
   selector: 'cp-root',
+  imports: [RouterLink, RouterOutlet],
   templateUrl: './app.html',
   styleUrl: './app.css',
+  changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class App {
-  protected title = 'web';
+  /**
+   * Moves focus to the main content. A plain `href="#contenu"` would resolve against
+   * `<base href="/">` and reload the root page from any other route.
+   */
+  protected skipTo(event: Event, target: HTMLElement): void {
+    event.preventDefault();
+    target.focus();
+  }
 }

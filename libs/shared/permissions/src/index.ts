@@ -1,1 +1,3 @@
-export * from './lib/shared-permissions';
+export * from './lib/actor';
+export * from './lib/app-ability';
+export * from './lib/ability.factory';

@@ -1,0 +1,92 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const POSTGRES_URL = /^postgres(ql)?:\/\/.+/;
+
+/**
+ * Every environment variable the API reads, validated once at start. A wrong value stops the
+ * process with a message naming the variable, instead of failing later in a request.
+ * The README's configuration table lists the same variables.
+ */
+export class AppConfig {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  /** The application role: not superuser, not owner, not BYPASSRLS. */
+  @Matches(POSTGRES_URL, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL!: string;
+
+  /** The owner role, used for migrations (and the demo seed) only. */
+  @IsOptional()
+  @Matches(POSTGRES_URL, { message: 'DATABASE_OWNER_URL must be a postgres:// URL' })
+  DATABASE_OWNER_URL?: string;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(2)
+  @Max(500)
+  DATABASE_POOL_SIZE = 20;
+
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET!: string;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(60)
+  @Max(3600)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  REFRESH_TOKEN_TTL_DAYS = 30;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  INVITATION_TTL_DAYS = 7;
+
+  /** Login/register attempts allowed per client address and minute. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  AUTH_RATE_LIMIT_PER_MINUTE = 10;
+
+  /** Public URL of the web app, used in invitation links. */
+  @Matches(/^https?:\/\/.+/, { message: 'PUBLIC_URL must be an http(s) URL' })
+  PUBLIC_URL = 'http://localhost:3000';
+
+  /** Folder of the built web app served on the same port; unset serves the API only. */
+  @IsOptional()
+  @IsString()
+  WEB_DIST_DIR?: string;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+}
+
+export class InvalidConfigurationError extends Error {}
+
+export function loadAppConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const config = plainToInstance(AppConfig, defined, { exposeDefaultValues: true });
+  const errors = validateSync(config, { whitelist: false });
+  if (errors.length > 0) {
+    const lines = errors.map((error) => {
+      const reasons = Object.values(error.constraints ?? {}).join('; ');
+      return `  - ${error.property}: ${reasons}`;
+    });
+    throw new InvalidConfigurationError(`Invalid environment configuration:\n${lines.join('\n')}`);
+  }
+  return config;
+}

@@ -1,0 +1,3 @@
+import { stopTestPostgres } from './test-postgres';
+
+export default stopTestPostgres;

@@ -1,0 +1,25 @@
+import { AbilityBuilder, createMongoAbility, MongoAbility, subject as tagSubject } from '@casl/ability';
+
+export type Action = 'read' | 'create' | 'update' | 'delete' | 'change_status' | 'invite';
+
+/** The records rules talk about. Every one carries the commune it belongs to. */
+export interface SubjectShapes {
+  Commune: { communeId: string };
+  Membership: { communeId: string; userId: string };
+  Invitation: { communeId: string };
+  AuditEvent: { communeId: string };
+}
+export type SubjectType = keyof SubjectShapes;
+type TaggedSubject = { [K in SubjectType]: SubjectShapes[K] & { __caslSubjectType__: K } }[SubjectType];
+
+export type AppAbility = MongoAbility<[Action, SubjectType | TaggedSubject]>;
+export type RuleBuilder = AbilityBuilder<AppAbility>;
+
+export function createRuleBuilder(): RuleBuilder {
+  return new AbilityBuilder<AppAbility>(createMongoAbility);
+}
+
+/** Tags a loaded record so the ability can check it against conditional rules. */
+export function asSubject<K extends SubjectType>(type: K, record: SubjectShapes[K]): TaggedSubject {
+  return tagSubject(type, { ...record }) as TaggedSubject;
+}

@@ -1,0 +1,3 @@
+export * from './lib/api-config';
+export * from './lib/api-error';
+export * from './lib/communes-api';

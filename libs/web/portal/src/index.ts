@@ -1,0 +1,2 @@
+export * from './lib/portal.routes';
+export * from './lib/commune-directory/commune-directory-page';
