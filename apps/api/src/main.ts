@@ -1,21 +1,24 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
+import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
+import { InvalidConfigurationError, loadAppConfig } from '@communes/api-core';
+import { createApiApplication } from '@communes/api-bootstrap';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(
-    `🚀 Application is running on: http://localhost:${port}/${globalPrefix}`,
-  );
+/**
+ * Production entry point: PostgreSQL from DATABASE_URL, migrations already applied
+ * (`npm run db:migrate`). For the embedded stack with demo data, use `npm start`.
+ */
+async function main(): Promise<void> {
+  const config = loadAppConfig();
+  const app = await createApiApplication(config);
+  await app.listen({ port: config.PORT, host: '0.0.0.0' });
+  Logger.log(`Communes+ API listening on port ${config.PORT}`, 'Bootstrap');
 }
 
-bootstrap();
+main().catch((error: unknown) => {
+  if (error instanceof InvalidConfigurationError) {
+    console.error(error.message);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

@@ -3,6 +3,7 @@ import type { Routes } from '@angular/router';
 export const appRoutes: Routes = [
   {
     path: '',
-    loadChildren: () => import('@communes/web-portal').then((m) => m.portalRoutes),
+    loadChildren: () =>
+      import('@communes/web-portal').then((m) => m.portalRoutes),
   },
 ];

@@ -1,5 +1,8 @@
 import { provideHttpClient, withFetch } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import type { CommuneList } from '@communes/shared-contracts';
@@ -25,7 +28,11 @@ describe('App', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       imports: [App],
-      providers: [provideRouter(appRoutes), provideHttpClient(withFetch()), provideHttpClientTesting()],
+      providers: [
+        provideRouter(appRoutes),
+        provideHttpClient(withFetch()),
+        provideHttpClientTesting(),
+      ],
     });
   });
 
@@ -60,11 +67,16 @@ describe('App', () => {
   it('lazy-loads the directory of communes at the root', async () => {
     const fixture = TestBed.createComponent(App);
     await TestBed.inject(Router).navigateByUrl('/');
-    TestBed.inject(HttpTestingController).expectOne('/api/v1/communes').flush(list);
+    fixture.detectChanges(); // renders the lazy-loaded page, whose resource sends the request
+    TestBed.inject(HttpTestingController)
+      .expectOne('/api/v1/communes')
+      .flush(list);
     await fixture.whenStable();
     const main = (fixture.nativeElement as HTMLElement).querySelector('main');
 
-    expect(main?.querySelector('h1')?.textContent).toBe('Annuaire des communes');
+    expect(main?.querySelector('h1')?.textContent).toBe(
+      'Annuaire des communes',
+    );
     expect(main?.textContent).toContain('Cotonou');
     expect(document.title).toBe('Annuaire des communes · Communes+');
   });

@@ -1,1 +1,3 @@
-export * from './lib/api-audit';
+export * from './lib/audit.module';
+export * from './lib/audit.service';
+export * from './lib/audit.repository';

@@ -1,1 +1,5 @@
-export * from './lib/api-auth';
+export * from './lib/auth.module';
+export * from './lib/auth.service';
+export * from './lib/users.repository';
+export * from './lib/identifier';
+export * from './lib/guards/access.decorators';

@@ -1,1 +1,2 @@
-export * from './lib/api-bootstrap';
+export * from './lib/api.module';
+export * from './lib/create-api-application';

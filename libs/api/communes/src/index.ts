@@ -1,1 +1,3 @@
-export * from './lib/api-communes';
+export * from './lib/communes.module';
+export * from './lib/commune-access.service';
+export * from './lib/communes.repository';

@@ -9,3 +9,4 @@ export * from './lib/request-context/public.decorator';
 export * from './lib/security/password-hashing';
 export * from './lib/security/tokens';
 export * from './lib/validation/validation.pipe';
+export * from './lib/core.module';

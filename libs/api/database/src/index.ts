@@ -5,3 +5,4 @@ export * from './lib/embedded/embedded-postgres';
 export * from './lib/embedded/provision-database';
 export * from './lib/seed/seed';
 export * from './lib/seed/workspace-root';
+export * from './lib/tenant/data-scope';

@@ -1,1 +1,2 @@
-export * from './lib/api-health';
+export * from './lib/health.module';
+export * from './lib/health.controller';

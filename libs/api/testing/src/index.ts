@@ -1,1 +1,1 @@
-export * from './lib/api-testing';
+export * from './lib/test-context';

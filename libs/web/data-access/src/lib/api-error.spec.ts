@@ -1,12 +1,15 @@
 import { HttpErrorResponse, HttpHeaders } from '@angular/common/http';
-import { ApiError, toApiError } from './api-error';
+import { toApiError } from './api-error';
 
 describe('toApiError', () => {
   it('reads problem details sent as text', () => {
     const error = toApiError(
       new HttpErrorResponse({
         status: 503,
-        error: JSON.stringify({ detail: 'Maintenance en cours.', code: 'service.unavailable' }),
+        error: JSON.stringify({
+          detail: 'Maintenance en cours.',
+          code: 'service.unavailable',
+        }),
         headers: new HttpHeaders({ 'x-request-id': 'req-789' }),
       }),
     );
@@ -21,17 +24,16 @@ describe('toApiError', () => {
   });
 
   it('ignores a body that is not problem details', () => {
-    const error = toApiError(new HttpErrorResponse({ status: 500, error: { detail: 42 } }));
+    const error = toApiError(
+      new HttpErrorResponse({ status: 500, error: { detail: 42 } }),
+    );
 
-    expect(error).toMatchObject({ status: 500, detail: null, code: null, requestId: null });
+    expect(error).toMatchObject({
+      status: 500,
+      detail: null,
+      code: null,
+      requestId: null,
+    });
     expect(error.message).toBe('API request failed with status 500');
-  });
-
-  it('keeps an ApiError as it is and wraps anything else', () => {
-    const apiError = new ApiError(404, null, null, null);
-    const cause = new TypeError('boom');
-
-    expect(toApiError(apiError)).toBe(apiError);
-    expect(toApiError(cause)).toMatchObject({ status: 0, cause });
   });
 });

@@ -28,22 +28,22 @@ export class ApiError extends Error {
   }
 }
 
-/** Turns whatever an HttpClient call failed with into an {@link ApiError}. */
-export function toApiError(error: unknown): ApiError {
-  if (error instanceof ApiError) {
-    return error;
-  }
-  if (!(error instanceof HttpErrorResponse)) {
-    return new ApiError(0, null, null, null, { cause: error });
-  }
+/** Reads the problem details (if any) out of a failed HttpClient response. */
+export function toApiError(error: HttpErrorResponse): ApiError {
   const problem = readProblem(error.error);
   const requestId = problem?.requestId ?? error.headers.get('x-request-id');
-  return new ApiError(error.status, problem?.detail ?? null, problem?.code ?? null, requestId, {
-    cause: error,
-  });
+  return new ApiError(
+    error.status,
+    problem?.detail ?? null,
+    problem?.code ?? null,
+    requestId,
+    { cause: error },
+  );
 }
 
-type ProblemFields = Partial<Pick<ProblemDetails, 'detail' | 'code' | 'requestId'>>;
+type ProblemFields = Partial<
+  Pick<ProblemDetails, 'detail' | 'code' | 'requestId'>
+>;
 
 function readProblem(body: unknown): ProblemFields | null {
   if (typeof body === 'string') {

@@ -1,5 +1,8 @@
 import { provideHttpClient, withFetch } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import type { CommuneList } from '@communes/shared-contracts';
 import { firstValueFrom } from 'rxjs';
@@ -31,7 +34,9 @@ describe('CommunesApi', () => {
       providers: [
         provideHttpClient(withFetch()),
         provideHttpClientTesting(),
-        ...(baseUrl === undefined ? [] : [{ provide: API_BASE_URL, useValue: baseUrl }]),
+        ...(baseUrl === undefined
+          ? []
+          : [{ provide: API_BASE_URL, useValue: baseUrl }]),
       ],
     });
     api = TestBed.inject(CommunesApi);
@@ -54,7 +59,9 @@ describe('CommunesApi', () => {
 
   it('sends the department and status filters as query parameters', async () => {
     setUp();
-    const result = firstValueFrom(api.list({ department: 'Ouémé', status: 'onboarding' }));
+    const result = firstValueFrom(
+      api.list({ department: 'Ouémé', status: 'onboarding' }),
+    );
 
     const request = http.expectOne((r) => r.url === '/api/v1/communes');
     expect(request.request.params.get('department')).toBe('Ouémé');
@@ -87,21 +94,23 @@ describe('CommunesApi', () => {
     setUp();
     const result = firstValueFrom(api.list({ department: 'Nowhere' }));
 
-    http.expectOne((r) => r.url === '/api/v1/communes').flush(
-      {
-        type: 'about:blank',
-        title: 'Bad Request',
-        status: 400,
-        detail: 'Le département « Nowhere » est inconnu.',
-        code: 'validation.failed',
-        requestId: 'req-123',
-      },
-      {
-        status: 400,
-        statusText: 'Bad Request',
-        headers: { 'content-type': 'application/problem+json' },
-      },
-    );
+    http
+      .expectOne((r) => r.url === '/api/v1/communes')
+      .flush(
+        {
+          type: 'about:blank',
+          title: 'Bad Request',
+          status: 400,
+          detail: 'Le département « Nowhere » est inconnu.',
+          code: 'validation.failed',
+          requestId: 'req-123',
+        },
+        {
+          status: 400,
+          statusText: 'Bad Request',
+          headers: { 'content-type': 'application/problem+json' },
+        },
+      );
 
     const error = await result.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
@@ -126,7 +135,12 @@ describe('CommunesApi', () => {
 
     const error = await result.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ status: 502, detail: null, code: null, requestId: 'req-456' });
+    expect(error).toMatchObject({
+      status: 502,
+      detail: null,
+      code: null,
+      requestId: 'req-456',
+    });
   });
 
   it('reports a network failure as status 0', async () => {

@@ -1,4 +1,8 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import {
+  HttpClient,
+  HttpErrorResponse,
+  HttpParams,
+} from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type { CommuneList, CommuneStatus } from '@communes/shared-contracts';
 import { catchError, Observable, throwError } from 'rxjs';
@@ -27,6 +31,12 @@ export class CommunesApi {
     }
     return this.http
       .get<CommuneList>(`${this.baseUrl}/communes`, { params })
-      .pipe(catchError((error: unknown) => throwError(() => toApiError(error))));
+      .pipe(
+        catchError((error: unknown) =>
+          throwError(() =>
+            error instanceof HttpErrorResponse ? toApiError(error) : error,
+          ),
+        ),
+      );
   }
 }

@@ -14,7 +14,10 @@ describe('portalRoutes', () => {
   beforeEach(async () => {
     const api: Pick<CommunesApi, 'list'> = { list: () => of(emptyList) };
     TestBed.configureTestingModule({
-      providers: [provideRouter(portalRoutes), { provide: CommunesApi, useValue: api }],
+      providers: [
+        provideRouter(portalRoutes),
+        { provide: CommunesApi, useValue: api },
+      ],
     });
     harness = await RouterTestingHarness.create();
   });
@@ -22,7 +25,9 @@ describe('portalRoutes', () => {
   it('shows the directory at the root', async () => {
     await harness.navigateByUrl('/');
 
-    expect(harness.routeNativeElement?.querySelector('h1')?.textContent).toBe('Annuaire des communes');
+    expect(harness.routeNativeElement?.querySelector('h1')?.textContent).toBe(
+      'Annuaire des communes',
+    );
     expect(document.title).toBe('Annuaire des communes · Communes+');
   });
 

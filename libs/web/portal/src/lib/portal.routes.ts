@@ -10,5 +10,9 @@ export const portalRoutes: Routes = [
     component: CommuneDirectoryPage,
     title: 'Annuaire des communes · Communes+',
   },
-  { path: '**', component: NotFoundPage, title: 'Page introuvable · Communes+' },
+  {
+    path: '**',
+    component: NotFoundPage,
+    title: 'Page introuvable · Communes+',
+  },
 ];

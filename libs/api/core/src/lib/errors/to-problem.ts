@@ -57,6 +57,10 @@ export function toProblem(error: unknown, requestId: string, instance?: string):
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
+    // Nest hands Fastify's body-parser errors over as plain HttpExceptions.
+    if (status === 400 && /JSON/.test(httpExceptionDetail(error))) {
+      return buildProblem({ status, code: 'request.malformed-json', detail: 'The request body is not valid JSON.', requestId, instance });
+    }
     if (status < 500) {
       return buildProblem({
         status,
@@ -69,6 +73,9 @@ export function toProblem(error: unknown, requestId: string, instance?: string):
   }
   if (isCaslForbidden(error)) {
     return buildProblem({ status: 403, code: 'auth.forbidden', detail: 'You are not allowed to do this.', requestId, instance });
+  }
+  if (error instanceof Error && error.name === 'SyntaxError' && (error as ErrorWithCode).statusCode === 400) {
+    return buildProblem({ status: 400, code: 'request.malformed-json', detail: 'The request body is not valid JSON.', requestId, instance });
   }
   const candidate = (typeof error === 'object' && error !== null ? error : {}) as ErrorWithCode;
   const fastify = typeof candidate.code === 'string' ? FASTIFY_ERRORS[candidate.code] : undefined;

@@ -58,6 +58,16 @@ export class TenantTransaction {
     });
   }
 
+  /**
+   * Binds the transaction to an account created inside it (accepting an invitation creates the
+   * account and its membership atomically), so that the `self` policies see that account.
+   */
+  async bindUser(userId: string): Promise<void> {
+    const transaction = this.current();
+    await this.query(`select set_config('app.user_id', $1, true)`, [userId]);
+    transaction.context = { ...transaction.context, userId };
+  }
+
   get context(): DbContext {
     return this.current().context;
   }

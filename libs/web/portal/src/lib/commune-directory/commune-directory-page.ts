@@ -1,9 +1,23 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { ApiError, CommunesApi } from '@communes/web-data-access';
-import { COMMUNE_STATUSES, type CommuneStatus } from '@communes/shared-contracts';
+import {
+  COMMUNE_STATUSES,
+  type CommuneStatus,
+} from '@communes/shared-contracts';
 import { COMMUNE_STATUS_LABELS } from './commune-status';
-import { communeCount, departmentsOf, filterCommunes, groupByDepartment } from './directory';
+import {
+  communeCount,
+  departmentsOf,
+  filterCommunes,
+  groupByDepartment,
+} from './directory';
 
 interface LoadFailure {
   message: string;
@@ -34,11 +48,18 @@ export class CommuneDirectoryPage {
   protected readonly department = signal('');
   protected readonly status = signal<CommuneStatus | ''>('');
 
-  private readonly all = computed(() => (this.communes.hasValue() ? this.communes.value().items : []));
+  private readonly all = computed(() =>
+    this.communes.hasValue() ? this.communes.value().items : [],
+  );
   protected readonly departments = computed(() => departmentsOf(this.all()));
-  protected readonly isFiltered = computed(() => this.department() !== '' || this.status() !== '');
+  protected readonly isFiltered = computed(
+    () => this.department() !== '' || this.status() !== '',
+  );
   private readonly visible = computed(() =>
-    filterCommunes(this.all(), { department: this.department(), status: this.status() }),
+    filterCommunes(this.all(), {
+      department: this.department(),
+      status: this.status(),
+    }),
   );
   protected readonly groups = computed(() => groupByDepartment(this.visible()));
   protected readonly countLabel = computed(() => {

@@ -2,7 +2,15 @@ import type { CommuneSummary } from '@communes/shared-contracts';
 import { communeCount, departmentsOf, groupByDepartment } from './directory';
 
 function commune(name: string, department: string): CommuneSummary {
-  return { id: name, slug: name, name, department, country: 'BJ', status: 'active', isPilot: false };
+  return {
+    id: name,
+    slug: name,
+    name,
+    department,
+    country: 'BJ',
+    status: 'active',
+    isPilot: false,
+  };
 }
 
 describe('directory helpers', () => {
@@ -17,9 +25,17 @@ describe('directory helpers', () => {
       commune('Adja-Ouèrè', 'Plateau'),
     ];
 
-    expect(departmentsOf(communes)).toEqual(['Atlantique', 'Ouémé', 'Plateau', 'Zou']);
+    expect(departmentsOf(communes)).toEqual([
+      'Atlantique',
+      'Ouémé',
+      'Plateau',
+      'Zou',
+    ]);
     expect(
-      groupByDepartment(communes).map((g) => [g.department, g.communes.map((c) => c.name)]),
+      groupByDepartment(communes).map((g) => [
+        g.department,
+        g.communes.map((c) => c.name),
+      ]),
     ).toEqual([
       ['Atlantique', ['Abomey-Calavi', 'Zè']],
       ['Ouémé', ['Adjohoun', 'Dangbo']],

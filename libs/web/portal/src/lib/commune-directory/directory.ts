@@ -12,7 +12,10 @@ export interface DirectoryFilters {
   status: CommuneStatus | '';
 }
 
-const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+const collator = new Intl.Collator('fr', {
+  sensitivity: 'base',
+  numeric: true,
+});
 
 /** Department names, without duplicates, in French alphabetical order (accents ignored). */
 export function departmentsOf(communes: readonly CommuneSummary[]): string[] {
@@ -24,12 +27,16 @@ export function filterCommunes(
   { department, status }: DirectoryFilters,
 ): CommuneSummary[] {
   return communes.filter(
-    (c) => (department === '' || c.department === department) && (status === '' || c.status === status),
+    (c) =>
+      (department === '' || c.department === department) &&
+      (status === '' || c.status === status),
   );
 }
 
 /** Groups by department, both departments and communes in French alphabetical order. */
-export function groupByDepartment(communes: readonly CommuneSummary[]): DepartmentGroup[] {
+export function groupByDepartment(
+  communes: readonly CommuneSummary[],
+): DepartmentGroup[] {
   const groups = new Map<string, CommuneSummary[]>();
   for (const commune of communes) {
     const group = groups.get(commune.department);
@@ -41,7 +48,9 @@ export function groupByDepartment(communes: readonly CommuneSummary[]): Departme
   }
   return [...groups.keys()].sort(collator.compare).map((department) => ({
     department,
-    communes: (groups.get(department) ?? []).sort((a, b) => collator.compare(a.name, b.name)),
+    communes: (groups.get(department) ?? []).sort((a, b) =>
+      collator.compare(a.name, b.name),
+    ),
   }));
 }
 

@@ -1,0 +1,15 @@
+/** HTTP tests of the whole API against a real PostgreSQL (one database per test file). */
+module.exports = {
+  displayName: 'api-e2e',
+  preset: '../../jest.preset.js',
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
+  },
+  // content-disposition (under @fastify/static) ships ES modules only: compile it for Jest.
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
+  moduleFileExtensions: ['ts', 'js', 'html'],
+  globalSetup: '<rootDir>/../../libs/api/database/src/lib/testing/global-setup.ts',
+  globalTeardown: '<rootDir>/../../libs/api/database/src/lib/testing/global-teardown.ts',
+  testTimeout: 60000,
+};

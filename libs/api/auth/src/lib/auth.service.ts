@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import {
+  AppConfig,
+  ConflictError,
+  UnauthenticatedError,
+  ValidationFailedError,
+  hashOpaqueToken,
+  hashPassword,
+  newOpaqueToken,
+  verifyPassword,
+} from '@communes/api-core';
+import { TenantTransaction } from '@communes/api-database';
+import type { Actor } from '@communes/shared-permissions';
+import { parseIdentifier, normalizePhone } from './identifier';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
+import { UserMembershipRecord, UserRecord, UsersRepository } from './users.repository';
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
+}
+
+export interface AccessTokenPayload {
+  sub: string;
+}
+
+export interface CurrentUser {
+  user: UserRecord;
+  memberships: UserMembershipRecord[];
+}
+
+// Verified against when the account does not exist, so both cases take the same time.
+const DUMMY_HASH = '$argon2id$v=19$m=19456,p=1,t=2$kahbBTgDKJ9yFIZPcCq4zw$WU1CKTxIj55YYH5JuHai/vvgimIPK5tARreXilPD1JQ';
+
+const INVALID_CREDENTIALS = new UnauthenticatedError(
+  'auth.invalid-credentials',
+  'The email, phone number or password is not correct.',
+);
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly tx: TenantTransaction,
+    private readonly users: UsersRepository,
+    private readonly refreshTokens: RefreshTokensRepository,
+    private readonly jwt: JwtService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async register(input: { email?: string; phone?: string; password: string; displayName: string }): Promise<TokenPair> {
+    const email = input.email?.trim().toLowerCase() || null;
+    const phone = input.phone ? normalizePhone(input.phone) : null;
+    if (input.phone && !phone) {
+      throw new ValidationFailedError([{ field: 'phone', messages: ['phone must be a valid phone number, e.g. +229 01 97 00 00 00'] }]);
+    }
+    const passwordHash = await hashPassword(input.password);
+    return this.tx.run({ communeId: null, userId: null, scope: 'self' }, async () => {
+      const created = await this.users.create({ email, phone, passwordHash, displayName: input.displayName.trim() });
+      if (!created) {
+        throw new ConflictError('auth.account-exists', 'An account already uses this email or phone number. Log in instead.');
+      }
+      return this.issueTokens(created.id, randomUUID());
+    });
+  }
+
+  /** Used by the local strategy. Unknown account and wrong password answer the same. */
+  async validateCredentials(identifier: string, password: string): Promise<UserRecord> {
+    const parsed = parseIdentifier(identifier);
+    const user = parsed
+      ? await this.tx.run({ communeId: null, userId: null, scope: 'self' }, () =>
+          parsed.kind === 'email' ? this.users.findByEmail(parsed.value) : this.users.findByPhone(parsed.value),
+        )
+      : null;
+    const valid = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
+    if (!user || !valid) throw INVALID_CREDENTIALS;
+    return user;
+  }
+
+  login(userId: string): Promise<TokenPair> {
+    return this.tx.run({ communeId: null, userId, scope: 'self' }, () => this.issueTokens(userId, randomUUID()));
+  }
+
+  /**
+   * Rotates a refresh token. Presenting one that was already used means it was stolen or
+   * replayed: the whole family (that login's every token) is revoked.
+   */
+  async refresh(refreshToken: string): Promise<TokenPair> {
+    const tokenHash = hashOpaqueToken(refreshToken);
+    const outcome = await this.tx.run({ communeId: null, userId: null, scope: 'self' }, async () => {
+      const consumed = await this.refreshTokens.consume(tokenHash);
+      if (consumed) return { kind: 'rotated' as const, tokens: await this.issueTokens(consumed.userId, consumed.familyId) };
+      const known = await this.refreshTokens.findByHash(tokenHash);
+      if (known && (known.usedAt || known.revokedAt)) {
+        await this.refreshTokens.revokeFamily(known.familyId);
+        return { kind: 'reused' as const };
+      }
+      return { kind: 'invalid' as const };
+    });
+    // Thrown after the transaction so that the family's revocation is committed.
+    if (outcome.kind === 'reused') {
+      throw new UnauthenticatedError(
+        'auth.refresh-token-reused',
+        'This session was used from somewhere else and has been closed everywhere. Log in again.',
+      );
+    }
+    if (outcome.kind === 'invalid') {
+      throw new UnauthenticatedError('auth.invalid-refresh-token', 'Your session has expired. Log in again.');
+    }
+    return outcome.tokens;
+  }
+
+  /** Ends the login the refresh token belongs to (all its rotated tokens). Idempotent. */
+  async logout(refreshToken: string): Promise<void> {
+    await this.tx.run({ communeId: null, userId: null, scope: 'self' }, async () => {
+      const known = await this.refreshTokens.findByHash(hashOpaqueToken(refreshToken));
+      if (known) await this.refreshTokens.revokeFamily(known.familyId);
+    });
+  }
+
+  /** The actor behind an access token, read fresh from the database on every request. */
+  async loadActor(userId: string): Promise<Actor | null> {
+    const current = await this.loadCurrentUser(userId);
+    if (!current) return null;
+    return {
+      userId: current.user.id,
+      platformRole: current.user.platformRole,
+      memberships: current.memberships.map((m) => ({ communeId: m.communeId, role: m.role })),
+    };
+  }
+
+  loadCurrentUser(userId: string): Promise<CurrentUser | null> {
+    return this.tx.run({ communeId: null, userId, scope: 'self' }, async () => {
+      const user = await this.users.findById(userId);
+      if (!user) return null;
+      return { user, memberships: await this.users.findMemberships(userId) };
+    });
+  }
+
+  private async issueTokens(userId: string, familyId: string): Promise<TokenPair> {
+    const refreshToken = newOpaqueToken();
+    const expiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000);
+    await this.refreshTokens.insert({ userId, familyId, tokenHash: hashOpaqueToken(refreshToken), expiresAt });
+    const payload: AccessTokenPayload = { sub: userId };
+    const accessToken = await this.jwt.signAsync(payload);
+    return { accessToken, refreshToken, tokenType: 'Bearer', expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS };
+  }
+}

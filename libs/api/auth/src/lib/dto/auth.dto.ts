@@ -1,0 +1,73 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+
+export class RegisterDto {
+  @ApiPropertyOptional({ example: 'awa@example.bj', description: 'Email or phone is required.' })
+  @ValidateIf((dto: RegisterDto) => dto.phone === undefined || dto.email !== undefined)
+  @IsEmail({}, { message: 'email must be a valid email address (or give a phone number instead)' })
+  @MaxLength(254)
+  email?: string;
+
+  @ApiPropertyOptional({ example: '+229 01 97 00 00 00' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  phone?: string;
+
+  @ApiProperty({ minLength: 10, maxLength: 200 })
+  @IsString()
+  @MinLength(10, { message: 'password must be at least 10 characters long' })
+  @MaxLength(200)
+  password!: string;
+
+  @ApiProperty({ example: 'Awa Dossou' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(120)
+  displayName!: string;
+}
+
+export class LoginDto {
+  @ApiProperty({ example: 'citoyen@demo.communes.bj', description: 'Email address or phone number.' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(254)
+  identifier!: string;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  password!: string;
+}
+
+export class RefreshTokenDto {
+  @ApiProperty()
+  @IsString()
+  @MinLength(20)
+  @MaxLength(200)
+  refreshToken!: string;
+}
+
+export class TokenPairDto {
+  @ApiProperty() accessToken!: string;
+  @ApiProperty() refreshToken!: string;
+  @ApiProperty({ enum: ['Bearer'] }) tokenType!: 'Bearer';
+  @ApiProperty({ description: 'Access token lifetime in seconds.' }) expiresIn!: number;
+}
+
+export class MeMembershipDto {
+  @ApiProperty() communeId!: string;
+  @ApiProperty() communeSlug!: string;
+  @ApiProperty() communeName!: string;
+  @ApiProperty({ enum: ['admin', 'editor', 'moderator'] }) role!: string;
+}
+
+export class MeDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ nullable: true, type: String }) email!: string | null;
+  @ApiProperty({ nullable: true, type: String }) phone!: string | null;
+  @ApiProperty() displayName!: string;
+  @ApiProperty({ nullable: true, enum: ['platform_admin', 'ministry_observer'] }) platformRole!: string | null;
+  @ApiProperty({ type: [MeMembershipDto] }) memberships!: MeMembershipDto[];
+}

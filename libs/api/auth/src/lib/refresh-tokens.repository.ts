@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { TenantTransaction } from '@communes/api-database';
+
+export interface RefreshTokenRecord {
+  userId: string;
+  familyId: string;
+  usedAt: Date | null;
+  revokedAt: Date | null;
+  expiresAt: Date;
+}
+
+/** Refresh tokens are stored as SHA-256 hashes, grouped in families (one per login). */
+@Injectable()
+export class RefreshTokensRepository {
+  constructor(private readonly tx: TenantTransaction) {}
+
+  async insert(input: { userId: string; familyId: string; tokenHash: string; expiresAt: Date }): Promise<void> {
+    await this.tx.query(
+      `insert into refresh_tokens (user_id, family_id, token_hash, expires_at) values ($1, $2, $3, $4)`,
+      [input.userId, input.familyId, input.tokenHash, input.expiresAt],
+    );
+  }
+
+  /** Marks a live token used, atomically: of two concurrent refreshes only one wins. */
+  async consume(tokenHash: string): Promise<{ userId: string; familyId: string } | null> {
+    const rows = await this.tx.query<{ userId: string; familyId: string }>(
+      `update refresh_tokens set used_at = now()
+       where token_hash = $1 and used_at is null and revoked_at is null and expires_at > now()
+       returning user_id as "userId", family_id as "familyId"`,
+      [tokenHash],
+    );
+    return rows[0] ?? null;
+  }
+
+  async findByHash(tokenHash: string): Promise<RefreshTokenRecord | null> {
+    const rows = await this.tx.query<RefreshTokenRecord>(
+      `select user_id as "userId", family_id as "familyId", used_at as "usedAt", revoked_at as "revokedAt",
+              expires_at as "expiresAt"
+       from refresh_tokens where token_hash = $1`,
+      [tokenHash],
+    );
+    return rows[0] ?? null;
+  }
+
+  async revokeFamily(familyId: string): Promise<number> {
+    const rows = await this.tx.query(
+      `update refresh_tokens set revoked_at = now() where family_id = $1 and revoked_at is null returning id`,
+      [familyId],
+    );
+    return rows.length;
+  }
+}

@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Logger, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { AppConfig, createValidationPipe, PROBLEM_CONTENT_TYPE, ProblemDetailsFilter, toProblem } from '@communes/api-core';
+import { ApiModule } from './api.module';
+
+export const API_PREFIX = 'api/v1';
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+/** JSON bodies above this are refused with 413 (uploads will have their own streamed route). */
+export const MAX_JSON_BODY_BYTES = 1024 * 1024;
+
+const LOG_LEVELS: Record<string, LogLevel[]> = {
+  silent: [],
+  fatal: ['fatal'],
+  error: ['fatal', 'error'],
+  warn: ['fatal', 'error', 'warn'],
+  info: ['fatal', 'error', 'warn', 'log'],
+  debug: ['fatal', 'error', 'warn', 'log', 'debug'],
+  trace: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
+};
+
+/**
+ * Builds the API exactly as it runs everywhere (production, `npm start`, tests): Fastify,
+ * request ids, problem+json errors, strict validation, OpenAPI, and the web app if built.
+ */
+export async function createApiApplication(config: AppConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: MAX_JSON_BODY_BYTES,
+    // The caller's correlation id is kept when it looks sane; otherwise a new one is made.
+    genReqId: (request: IncomingMessage) => {
+      const incoming = request.headers['x-request-id'];
+      const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+      request.headers['x-request-id'] = id;
+      return id;
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.register(config), adapter, {
+    logger: LOG_LEVELS[config.LOG_LEVEL] ?? LOG_LEVELS['info'],
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  // Errors raised by Fastify itself (malformed JSON, body too large) get the same problem+json.
+  fastify.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const problem = toProblem(error, String(request.id), request.url);
+    void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Swagger UI inlines its styles.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'https:'],
+      },
+    },
+  });
+
+  app.setGlobalPrefix(API_PREFIX, { exclude: [] });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.enableShutdownHooks();
+
+  const openApi = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Communes+ API')
+      .setDescription('Transparency and participation for the communes of Benin. Errors are application/problem+json.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, openApi, { jsonDocumentUrl: 'api/docs-json' });
+
+  if (config.WEB_DIST_DIR && existsSync(join(config.WEB_DIST_DIR, 'index.html'))) {
+    await serveWebApp(app, config.WEB_DIST_DIR);
+  } else if (config.WEB_DIST_DIR) {
+    new Logger('Web').warn(`WEB_DIST_DIR=${config.WEB_DIST_DIR} has no index.html: serving the API only.`);
+  }
+  return app;
+}
+
+/** The built Angular app on the same origin; unknown non-API paths fall back to index.html. */
+async function serveWebApp(app: NestFastifyApplication, root: string): Promise<void> {
+  await app.register(fastifyStatic, { root, prefix: '/', wildcard: false, index: ['index.html'] });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.setNotFoundHandler((request, reply) => {
+    if (request.method === 'GET' && !request.url.startsWith('/api/') && request.headers.accept?.includes('text/html')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    const problem = toProblem(
+      { statusCode: 404, message: `No route for ${request.method} ${request.url.split('?')[0]}.` },
+      String(request.id),
+      request.url,
+    );
+    return reply.status(404).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+  });
+}

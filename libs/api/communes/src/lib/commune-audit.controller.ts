@@ -1,0 +1,25 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuditEventRecord, AuditRepository } from '@communes/api-audit';
+import { RequireAbility } from '@communes/api-auth';
+import { CommuneAccess } from './commune-access.service';
+import { AuditEventsQuery, CommuneSlugParams } from './dto/communes.dto';
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('communes/:slug/audit-events')
+export class CommuneAuditController {
+  constructor(
+    private readonly access: CommuneAccess,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  @Get()
+  @RequireAbility('read', 'AuditEvent')
+  @ApiOperation({ summary: "The commune's audit trail, newest first" })
+  async list(@Param() params: CommuneSlugParams, @Query() query: AuditEventsQuery): Promise<AuditEventRecord[]> {
+    const commune = await this.access.findBySlug(params.slug);
+    this.access.authorize('read', 'AuditEvent', { communeId: commune.id });
+    return this.access.runIn(commune, () => this.audit.listRecent(commune.id, query.limit ?? 50, query.before));
+  }
+}

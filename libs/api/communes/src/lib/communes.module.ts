@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '@communes/api-audit';
+import { AuthModule } from '@communes/api-auth';
+import { CommuneAccess } from './commune-access.service';
+import { CommuneAuditController } from './commune-audit.controller';
+import { CommunesController } from './communes.controller';
+import { CommunesRepository } from './communes.repository';
+import { CommunesService } from './communes.service';
+import { InvitationsController } from './invitations.controller';
+import { InvitationsRepository } from './invitations.repository';
+import { InvitationsService } from './invitations.service';
+import { MembersController } from './members.controller';
+import { MembersRepository } from './members.repository';
+import { MembersService } from './members.service';
+
+@Module({
+  imports: [AuditModule, AuthModule],
+  controllers: [CommunesController, MembersController, InvitationsController, CommuneAuditController],
+  providers: [
+    CommuneAccess,
+    CommunesRepository,
+    CommunesService,
+    MembersRepository,
+    MembersService,
+    InvitationsRepository,
+    InvitationsService,
+  ],
+  exports: [CommuneAccess, CommunesRepository],
+})
+export class CommunesModule {}

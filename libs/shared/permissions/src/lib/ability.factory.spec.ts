@@ -1,0 +1,183 @@
+import { ANONYMOUS, type Actor } from './actor';
+import { defineAbilityFor } from './ability.factory';
+import { asSubject, type Action, type AppAbility, type SubjectType } from './app-ability';
+
+/*
+ * The whole permission policy at a glance: who may do what on the records of one commune (A).
+ * The table is the spec; a change to a rule must change a line here, in review.
+ * DESIGN.md "Users and their jobs" is the source of these expectations.
+ */
+
+const COMMUNE_A = '0a000000-0000-4000-8000-00000000000a';
+const COMMUNE_B = '0b000000-0000-4000-8000-00000000000b';
+/** The person a Membership record belongs to: never the actor under test. */
+const SOMEONE_ELSE = '0e000000-0000-4000-8000-00000000000e';
+
+// Exhaustive by construction: adding an action or a subject type without listing it here fails to compile.
+const ALL_ACTIONS: Record<Action, true> = {
+  read: true,
+  create: true,
+  update: true,
+  delete: true,
+  change_status: true,
+  invite: true,
+};
+const ALL_SUBJECTS: Record<SubjectType, true> = { Commune: true, Membership: true, Invitation: true, AuditEvent: true };
+const ACTIONS = Object.keys(ALL_ACTIONS) as Action[];
+const SUBJECTS = Object.keys(ALL_SUBJECTS) as SubjectType[];
+const WRITE_ACTIONS = ACTIONS.filter((action) => action !== 'read');
+
+const ACTORS = {
+  anonymous: ANONYMOUS,
+  citizen: { userId: 'u-citizen', platformRole: null, memberships: [] },
+  'editor of A': { userId: 'u-editor-a', platformRole: null, memberships: [{ communeId: COMMUNE_A, role: 'editor' }] },
+  'moderator of A': {
+    userId: 'u-moderator-a',
+    platformRole: null,
+    memberships: [{ communeId: COMMUNE_A, role: 'moderator' }],
+  },
+  'admin of A': { userId: 'u-admin-a', platformRole: null, memberships: [{ communeId: COMMUNE_A, role: 'admin' }] },
+  'admin of B': { userId: 'u-admin-b', platformRole: null, memberships: [{ communeId: COMMUNE_B, role: 'admin' }] },
+  'platform_admin (ANCB)': { userId: 'u-ancb', platformRole: 'platform_admin', memberships: [] },
+  ministry_observer: { userId: 'u-ministry', platformRole: 'ministry_observer', memberships: [] },
+  'ministry_observer + stray admin of A': {
+    userId: 'u-ministry-stray',
+    platformRole: 'ministry_observer',
+    memberships: [{ communeId: COMMUNE_A, role: 'admin' }],
+  },
+} satisfies Record<string, Actor>;
+type ActorName = keyof typeof ACTORS;
+
+type Allowed = readonly Action[];
+type PolicyRow = readonly [ActorName, Allowed, Allowed, Allowed, Allowed];
+
+// prettier-ignore
+const POLICY_ON_COMMUNE_A: readonly PolicyRow[] = [
+  // actor                                  Commune                                         Membership                     Invitation                     AuditEvent
+  ['anonymous',                             ['read'],                                       [],                            [],                            []],
+  ['citizen',                               ['read'],                                       [],                            [],                            []],
+  ['editor of A',                           ['read'],                                       ['read'],                      [],                            []],
+  ['moderator of A',                        ['read'],                                       ['read'],                      [],                            []],
+  ['admin of A',                            ['read', 'update'],                             ['read', 'update', 'delete'],  ['read', 'delete', 'invite'],  ['read']],
+  ['admin of B',                            ['read'],                                       [],                            [],                            []],
+  ['platform_admin (ANCB)',                 ['read', 'create', 'update', 'change_status'],  ['read'],                      ['read', 'delete', 'invite'],  ['read']],
+  ['ministry_observer',                     ['read'],                                       ['read'],                      ['read'],                      ['read']],
+  ['ministry_observer + stray admin of A',  ['read'],                                       ['read'],                      ['read'],                      ['read']],
+];
+
+/** A loaded record of the given type belonging to the given commune, tagged for CASL. */
+function recordOf(type: SubjectType, communeId: string) {
+  return type === 'Membership'
+    ? asSubject('Membership', { communeId, userId: SOMEONE_ELSE })
+    : asSubject(type, { communeId });
+}
+
+/** What the ability allows on each type of record of one commune, actions in canonical order. */
+function allowedOn(ability: AppAbility, communeId: string): Record<SubjectType, Action[]> {
+  const entries = SUBJECTS.map((type) => {
+    const record = recordOf(type, communeId);
+    return [type, ACTIONS.filter((action) => ability.can(action, record))] as const;
+  });
+  return Object.fromEntries(entries) as Record<SubjectType, Action[]>;
+}
+
+function inCanonicalOrder(actions: Allowed): Action[] {
+  return ACTIONS.filter((action) => actions.includes(action));
+}
+
+function abilityOf(name: ActorName): AppAbility {
+  return defineAbilityFor(ACTORS[name]);
+}
+
+describe('defineAbilityFor — the policy on the records of commune A', () => {
+  it('lists every actor kind exactly once', () => {
+    expect(POLICY_ON_COMMUNE_A.map(([actor]) => actor)).toEqual(Object.keys(ACTORS));
+  });
+
+  test.each(POLICY_ON_COMMUNE_A)(
+    '%s → Commune %j, Membership %j, Invitation %j, AuditEvent %j',
+    (actor, commune, membership, invitation, auditEvent) => {
+      expect(allowedOn(abilityOf(actor), COMMUNE_A)).toEqual({
+        Commune: inCanonicalOrder(commune),
+        Membership: inCanonicalOrder(membership),
+        Invitation: inCanonicalOrder(invitation),
+        AuditEvent: inCanonicalOrder(auditEvent),
+      });
+    },
+  );
+});
+
+describe('defineAbilityFor — invariants', () => {
+  describe.each(['ministry_observer', 'ministry_observer + stray admin of A'] as const)('%s', (actor) => {
+    const ability = abilityOf(actor);
+
+    it('holds read rules only, none conditional or inverted', () => {
+      expect(ability.rules.length).toBeGreaterThan(0);
+      for (const rule of ability.rules) {
+        expect(rule).toEqual(expect.objectContaining({ action: 'read' }));
+        expect(rule.inverted).toBeFalsy();
+        expect(rule.conditions).toBeUndefined();
+      }
+    });
+
+    test.each(WRITE_ACTIONS)('can never %s, on any subject type nor any record', (action) => {
+      for (const type of SUBJECTS) {
+        expect(ability.can(action, type)).toBe(false);
+        expect(ability.can(action, recordOf(type, COMMUNE_A))).toBe(false);
+        expect(ability.can(action, recordOf(type, COMMUNE_B))).toBe(false);
+      }
+    });
+  });
+
+  describe('platform_admin (ANCB)', () => {
+    const ancb = abilityOf('platform_admin (ANCB)');
+    const ancbAlsoEditorOfA = defineAbilityFor({
+      userId: 'u-ancb-editor',
+      platformRole: 'platform_admin',
+      memberships: [{ communeId: COMMUNE_A, role: 'editor' }],
+    });
+
+    test.each(['update', 'delete'] as const)('cannot %s a Membership, in any commune', (action) => {
+      for (const ability of [ancb, ancbAlsoEditorOfA]) {
+        expect(ability.can(action, 'Membership')).toBe(false);
+        expect(ability.can(action, recordOf('Membership', COMMUNE_A))).toBe(false);
+        expect(ability.can(action, recordOf('Membership', COMMUNE_B))).toBe(false);
+      }
+    });
+  });
+
+  describe('admin of B', () => {
+    const adminOfB = abilityOf('admin of B');
+
+    it("has no right on A's records beyond the public directory (read Commune)", () => {
+      for (const type of SUBJECTS) {
+        const record = recordOf(type, COMMUNE_A);
+        for (const action of ACTIONS) {
+          const publicRight = type === 'Commune' && action === 'read';
+          expect({ type, action, allowed: adminOfB.can(action, record) }).toEqual({ type, action, allowed: publicRight });
+        }
+      }
+    });
+
+    it("holds exactly the rights on A's records that any citizen holds", () => {
+      expect(allowedOn(adminOfB, COMMUNE_A)).toEqual(allowedOn(abilityOf('citizen'), COMMUNE_A));
+    });
+
+    it('does hold the admin rights in B itself (the check above is not vacuous)', () => {
+      expect(allowedOn(adminOfB, COMMUNE_B)).toEqual(allowedOn(abilityOf('admin of A'), COMMUNE_A));
+    });
+  });
+
+  test.each(['editor of A', 'moderator of A', 'admin of A'] as const)(
+    "%s holds on B's records only what a citizen holds",
+    (actor) => {
+      expect(allowedOn(abilityOf(actor), COMMUNE_B)).toEqual(allowedOn(abilityOf('citizen'), COMMUNE_B));
+    },
+  );
+
+  it('a check on the subject type alone is not enough: conditional rules make it true (DESIGN.md trap)', () => {
+    const adminOfB = abilityOf('admin of B');
+    expect(adminOfB.can('update', 'Membership')).toBe(true);
+    expect(adminOfB.can('update', recordOf('Membership', COMMUNE_A))).toBe(false);
+  });
+});
