@@ -22,13 +22,11 @@
 
 \if :{?owner_password}
 \else
-  \echo 'roles.sql: pass the owner role password with -v owner_password=...'
-  \quit
+  do $$ begin raise exception 'roles.sql: pass the owner role password with -v owner_password=...'; end $$;
 \endif
 \if :{?app_password}
 \else
-  \echo 'roles.sql: pass the application role password with -v app_password=...'
-  \quit
+  do $$ begin raise exception 'roles.sql: pass the application role password with -v app_password=...'; end $$;
 \endif
 \if :{?dbname}
 \else
@@ -59,7 +57,7 @@ $$;
 -- psql substitutes :'var' as a quoted literal outside dollar-quoted bodies, hence outside the DO block.
 alter role communes_owner with login nosuperuser nobypassrls nocreatedb nocreaterole noreplication
   password :'owner_password';
-alter role communes_app with login nosuperuser nobypassrls nocreatedb nocreaterole noreplication noinherit
+alter role communes_app with login nosuperuser nobypassrls nocreatedb nocreaterole noreplication
   password :'app_password';
 
 -- The application role must never be able to act as the owner.

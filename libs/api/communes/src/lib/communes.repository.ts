@@ -70,13 +70,13 @@ export class CommunesRepository {
     this.tx.assertCommune(communeId);
     const rows = await this.tx.query<CommuneRecord>(
       `update communes set
-         status = $3,
-         onboarding_started_at = case when $3 = 'onboarding' then now() else onboarding_started_at end,
-         activated_at = case when $3 = 'active' and activated_at is null then now() else activated_at end,
-         suspended_at = case when $3 = 'suspended' then now() else null end,
-         suspension_reason = case when $3 = 'suspended' then $4 else null end,
+         status = $3::commune_status,
+         onboarding_started_at = case when $3::commune_status = 'onboarding' then now() else onboarding_started_at end,
+         activated_at = case when $3::commune_status = 'active' and activated_at is null then now() else activated_at end,
+         suspended_at = case when $3::commune_status = 'suspended' then now() else null end,
+         suspension_reason = case when $3::commune_status = 'suspended' then $4::text else null end,
          updated_at = now()
-       where id = $1 and status = $2
+       where id = $1 and status = $2::commune_status
        returning ${COLUMNS}`,
       [communeId, from, to, reason],
     );

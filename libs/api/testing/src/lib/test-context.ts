@@ -57,7 +57,7 @@ export class TestContext {
       DATABASE_POOL_SIZE: '5',
       JWT_SECRET: randomBytes(32).toString('hex'),
       AUTH_RATE_LIMIT_PER_MINUTE: '10000',
-      LOG_LEVEL: 'silent',
+      LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
       ...env,
     });
     const app = await createApiApplication(config);
