@@ -60,7 +60,7 @@ const ENDPOINTS: Endpoint[] = [
   },
   {
     name: 'GET /communes/:slug/members',
-    allowed: ['editorA', 'moderatorA', 'adminA', 'ancb', 'ministry'],
+    allowed: ['editorA', 'moderatorA', 'adminA', 'ancb'],
     prepare: async () => ({ method: 'GET', url: `/api/v1/communes/${A}/members` }),
   },
   {
@@ -86,7 +86,7 @@ const ENDPOINTS: Endpoint[] = [
   },
   {
     name: 'GET /communes/:slug/invitations',
-    allowed: ['adminA', 'ancb', 'ministry'],
+    allowed: ['adminA', 'ancb'],
     prepare: async () => ({ method: 'GET', url: `/api/v1/communes/${A}/invitations` }),
   },
   {
@@ -99,7 +99,7 @@ const ENDPOINTS: Endpoint[] = [
   },
   {
     name: 'GET /communes/:slug/audit-events',
-    allowed: ['adminA', 'ancb', 'ministry'],
+    allowed: ['adminA', 'ancb'],
     prepare: async () => ({ method: 'GET', url: `/api/v1/communes/${A}/audit-events` }),
   },
 ];

@@ -100,12 +100,14 @@ describe('ANCB onboards a commune; its first admin takes over', () => {
     const closed = await ctx.request<Problem>({ method: 'POST', url: '/api/v1/communes/ouidah/invitations', token: admin, body: { email: 'x@ouidah.bj', role: 'editor' } });
     expect(closed.body.code).toBe('invitation.commune-not-open');
 
-    // The ministry reads all of it and changes nothing.
-    const audit = await ctx.request<{ action: string; actorRole: string }[]>({ method: 'GET', url: '/api/v1/communes/ouidah/audit-events', token: ministry });
+    // ANCB follows the trail; the ministry sees the commune's status, not its internal trail, and changes nothing.
+    const audit = await ctx.request<{ action: string; actorRole: string }[]>({ method: 'GET', url: '/api/v1/communes/ouidah/audit-events', token: ancb });
     expect(audit.status).toBe(200);
     expect(audit.body.map((e) => e.action)).toEqual(
       expect.arrayContaining(['commune.onboarded', 'invitation.created', 'invitation.accepted', 'member.role-changed', 'commune.checklist-updated', 'commune.status-changed']),
     );
+    expect((await ctx.request({ method: 'GET', url: '/api/v1/communes/ouidah/audit-events', token: ministry })).status).toBe(403);
+    expect((await ctx.request<{ status: string }>({ method: 'GET', url: '/api/v1/communes/ouidah', token: ministry })).body.status).toBe('suspended');
     const ministryWrite = await ctx.request<Problem>({ method: 'PATCH', url: '/api/v1/communes/ouidah/status', token: ministry, body: { status: 'active' } });
     expect(ministryWrite.status).toBe(403);
   });

@@ -10,6 +10,7 @@ import { createApiApplication } from '@communes/api-bootstrap';
 async function main(): Promise<void> {
   const config = loadAppConfig();
   const app = await createApiApplication(config);
+  app.enableShutdownHooks();
   await app.listen({ port: config.PORT, host: '0.0.0.0' });
   Logger.log(`Communes+ API listening on port ${config.PORT}`, 'Bootstrap');
 }

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import autocannon, { AutocannonResult } from 'autocannon';
@@ -24,9 +24,15 @@ const ANCB_EMAIL = 'ancb@bench.communes.local';
 const ONBOARD_WARMUP = 20;
 const ONBOARD_MEASURED = 200;
 const LOAD_SECONDS = 10;
+/** Unreported run of each endpoint before its measured run (JIT, pools, caches). */
+const LOAD_WARMUP_SECONDS = 3;
+/** autocannon stops with requests in flight; wait this many times its slowest request (capped). */
+const DRAIN_FACTOR = 2;
+const DRAIN_MAX_MS = 10_000;
 const LOAD_CONNECTIONS = 20;
 /** The load generator runs in one worker thread, so it does not share the API's event loop. */
 const LOAD_WORKERS = 1;
+const IDLE_REQUESTS = 20;
 
 interface OnboardingFigures {
   target: number;
@@ -45,6 +51,8 @@ interface LoadFigures {
   communes: number;
   path: string;
   payloadBytes: number;
+  /** Median of IDLE_REQUESTS sequential requests before the load. */
+  idleMedianMs: number;
   result: AutocannonResult;
 }
 
@@ -72,6 +80,7 @@ async function main(): Promise<number> {
   process.once('SIGTERM', onSignal);
 
   try {
+    log(describeMachine());
     log(`starting embedded PostgreSQL in ${dataDir}`);
     postgres = await startEmbeddedPostgres({ dataDir, port: 0, persistent: false, superuserPassword });
     const { ownerUrl, appUrl } = await provisionDatabase({
@@ -127,6 +136,7 @@ async function main(): Promise<number> {
         await app.close();
       }
 
+      log(`done; load average (1/5/15 min) ${formatLoad()}: other processes on the machine skew the figures`);
       printReport(onboarding, load);
       const failed = load.some((figures) => figures.result.errors + figures.result.non2xx + figures.result.timeouts > 0);
       if (failed) console.error('\nSome load-test requests failed (errors, timeouts or non-2xx): see the table.');
@@ -209,26 +219,43 @@ async function loadPair(api: Api, communes: number): Promise<LoadFigures[]> {
   const figures: LoadFigures[] = [];
   for (const path of ['/health', '/communes']) {
     const url = `${api.baseUrl}${path}`;
-    // One plain request first: checks the route and gives the payload size.
-    const probe = await fetch(url);
-    const payload = Buffer.from(await probe.arrayBuffer());
-    if (probe.status !== 200) throw new Error(`GET ${path} answered ${probe.status}`);
-    log(`load: GET ${path} with ${communes} communes (${payload.byteLength} bytes), ${LOAD_CONNECTIONS} connections, ${LOAD_SECONDS} s`);
-    const result = await autocannon({
-      url,
-      title: `GET ${path}`,
-      connections: LOAD_CONNECTIONS,
-      duration: LOAD_SECONDS,
-      workers: LOAD_WORKERS,
-      timeout: 30,
-    });
+    // Plain sequential requests first: check the route, give the payload size and the latency
+    // of one request on an idle server.
+    let payloadBytes = 0;
+    const idle: number[] = [];
+    for (let i = 0; i < IDLE_REQUESTS; i++) {
+      const started = performance.now();
+      const probe = await fetch(url);
+      const payload = Buffer.from(await probe.arrayBuffer());
+      idle.push(performance.now() - started);
+      if (probe.status !== 200) throw new Error(`GET ${path} answered ${probe.status}`);
+      payloadBytes = payload.byteLength;
+    }
+    const idleMedianMs = percentile([...idle].sort((a, b) => a - b), 50);
+    log(`load: GET ${path} with ${communes} communes (${payloadBytes} bytes, idle median ${ms(idleMedianMs)} ms), ${LOAD_CONNECTIONS} connections, ${LOAD_WARMUP_SECONDS} s warm-up + ${LOAD_SECONDS} s`);
+    await drain(await fire(url, `warm-up GET ${path}`, LOAD_WARMUP_SECONDS));
+    const result = await fire(url, `GET ${path}`, LOAD_SECONDS);
+    await drain(result);
     log(
       `  ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p97.5 ${result.latency.p97_5} ms, ` +
         `p99 ${result.latency.p99} ms, errors ${result.errors}, non-2xx ${result.non2xx}, timeouts ${result.timeouts}`,
     );
-    figures.push({ communes, path, payloadBytes: payload.byteLength, result });
+    figures.push({ communes, path, payloadBytes, idleMedianMs, result });
   }
   return figures;
+}
+
+function fire(url: string, title: string, seconds: number): Promise<AutocannonResult> {
+  return autocannon({ url, title, connections: LOAD_CONNECTIONS, duration: seconds, workers: LOAD_WORKERS, timeout: 30 });
+}
+
+/**
+ * autocannon closes its sockets when the time is up, but the API still finishes the requests it
+ * had accepted: let them end before the next measurement (or before the pool is closed).
+ */
+async function drain(result: AutocannonResult): Promise<void> {
+  const wait = Math.min(DRAIN_MAX_MS, Math.max(500, DRAIN_FACTOR * result.latency.max));
+  await new Promise((resolve) => setTimeout(resolve, wait));
 }
 
 async function login(api: Api): Promise<string> {
@@ -269,14 +296,30 @@ function printReport(onboarding: readonly OnboardingFigures[], load: readonly Lo
     '',
     `### Throughput (autocannon, ${LOAD_CONNECTIONS} connections, ${LOAD_SECONDS} s each, ${LOAD_WORKERS} worker thread)`,
     '',
-    '| communes | endpoint | payload bytes | req/s (avg) | requests | p50 ms | p97.5 ms | p99 ms | max ms | MB/s | errors | timeouts | non-2xx |',
-    '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    `idle ms: median of ${IDLE_REQUESTS} sequential requests on the idle server, before the load.`,
+    '',
+    '| communes | endpoint | payload bytes | idle ms | req/s (avg) | requests | p50 ms | p97.5 ms | p99 ms | max ms | MB/s | errors | timeouts | non-2xx |',
+    '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...load.map(
-      ({ communes, path, payloadBytes, result: r }) =>
-        `| ${communes} | GET /api/v1${path} | ${payloadBytes} | ${r.requests.average.toFixed(1)} | ${r.requests.total} | ${r.latency.p50} | ${r.latency.p97_5} | ${r.latency.p99} | ${r.latency.max} | ${(r.throughput.average / 1e6).toFixed(2)} | ${r.errors} | ${r.timeouts} | ${r.non2xx} |`,
+      ({ communes, path, payloadBytes, idleMedianMs, result: r }) =>
+        `| ${communes} | GET /api/v1${path} | ${payloadBytes} | ${ms(idleMedianMs)} | ${r.requests.average.toFixed(1)} | ${r.requests.total} | ${r.latency.p50} | ${r.latency.p97_5} | ${r.latency.p99} | ${r.latency.max} | ${(r.throughput.average / 1e6).toFixed(2)} | ${r.errors} | ${r.timeouts} | ${r.non2xx} |`,
     ),
   );
   console.log(lines.join('\n'));
+}
+
+function describeMachine(): string {
+  const model = cpus()[0]?.model ?? 'unknown CPU';
+  return (
+    `machine: ${availableParallelism()} CPUs (${model}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ` +
+    `node ${process.version}, load average (1/5/15 min) ${formatLoad()}`
+  );
+}
+
+function formatLoad(): string {
+  return loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
 }
 
 function ms(value: number): string {

@@ -71,7 +71,6 @@ export async function createApiApplication(config: AppConfig): Promise<NestFasti
   app.setGlobalPrefix(API_PREFIX, { exclude: [] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
-  app.enableShutdownHooks();
 
   const openApi = SwaggerModule.createDocument(
     app,
@@ -92,19 +91,19 @@ export async function createApiApplication(config: AppConfig): Promise<NestFasti
   return app;
 }
 
-/** The built Angular app on the same origin; unknown non-API paths fall back to index.html. */
+/**
+ * The built Angular app on the same origin. Page URLs (no file extension, outside /api) that
+ * ask for HTML get index.html so that deep links work; files are served as they are.
+ */
 async function serveWebApp(app: NestFastifyApplication, root: string): Promise<void> {
   await app.register(fastifyStatic, { root, prefix: '/', wildcard: false, index: ['index.html'] });
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.setNotFoundHandler((request, reply) => {
-    if (request.method === 'GET' && !request.url.startsWith('/api/') && request.headers.accept?.includes('text/html')) {
+  fastify.addHook('onRequest', async (request, reply) => {
+    const path = request.url.split('?')[0];
+    const isPage = request.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path);
+    if (isPage && request.headers.accept?.includes('text/html')) {
       return reply.type('text/html').sendFile('index.html');
     }
-    const problem = toProblem(
-      { statusCode: 404, message: `No route for ${request.method} ${request.url.split('?')[0]}.` },
-      String(request.id),
-      request.url,
-    );
-    return reply.status(404).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+    return undefined;
   });
 }

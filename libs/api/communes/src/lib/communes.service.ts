@@ -94,7 +94,7 @@ export class CommunesService {
       throw new ValidationFailedError([{ field: 'reason', messages: ['reason is required to suspend a commune'] }]);
     }
     const updated = await this.access.runIn(commune, async () => {
-      const changed = await this.communes.changeStatus(commune.id, commune.status, to, to === 'suspended' ? reason!.trim() : null);
+      const changed = await this.communes.changeStatus(commune.id, commune.status, to, to === 'suspended' ? (reason ?? '').trim() : null);
       if (!changed) return null;
       await this.audit.record({
         communeId: commune.id,

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { createTestDatabase, TestDatabase } from '@communes/api-database/testing';
+import { createTestDatabase, TestDatabase } from './testing/test-postgres';
 
 /**
  * The database is the tenant boundary (DESIGN.md "Tenancy: two locks"): these tests talk to

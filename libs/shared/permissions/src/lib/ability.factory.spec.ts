@@ -61,8 +61,8 @@ const POLICY_ON_COMMUNE_A: readonly PolicyRow[] = [
   ['admin of A',                            ['read', 'update'],                             ['read', 'update', 'delete'],  ['read', 'delete', 'invite'],  ['read']],
   ['admin of B',                            ['read'],                                       [],                            [],                            []],
   ['platform_admin (ANCB)',                 ['read', 'create', 'update', 'change_status'],  ['read'],                      ['read', 'delete', 'invite'],  ['read']],
-  ['ministry_observer',                     ['read'],                                       ['read'],                      ['read'],                      ['read']],
-  ['ministry_observer + stray admin of A',  ['read'],                                       ['read'],                      ['read'],                      ['read']],
+  ['ministry_observer',                     ['read'],                                       [],                            [],                            []],
+  ['ministry_observer + stray admin of A',  ['read'],                                       [],                            [],                            []],
 ];
 
 /** A loaded record of the given type belonging to the given commune, tagged for CASL. */

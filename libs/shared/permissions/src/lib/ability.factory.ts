@@ -5,13 +5,15 @@ import { defineCommuneRules } from './communes.abilities';
 import { defineMemberRules } from './members.abilities';
 
 /**
- * One ability per request, composed from each feature's rules. The ministry reads everything
- * and changes nothing, whatever else its account holds: it gets read rules only.
+ * One ability per request, composed from each feature's rules. The ministry changes nothing,
+ * whatever else its account holds: it reads the directory with each commune's status and
+ * onboarding checklist (adoption figures), not the communes' teams, invitations or audit trail,
+ * which hold personal data (DESIGN.md: cross-commune reads see published content or aggregates).
  */
 export function defineAbilityFor(actor: Actor): AppAbility {
   const builder = createRuleBuilder();
   if (actor.platformRole === 'ministry_observer') {
-    builder.can('read', ['Commune', 'Membership', 'Invitation', 'AuditEvent']);
+    builder.can('read', 'Commune');
     return builder.build();
   }
   defineCommuneRules(actor, builder);

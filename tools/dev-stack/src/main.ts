@@ -1,0 +1,116 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { InvalidConfigurationError, loadAppConfig } from '@communes/api-core';
+import { createApiApplication } from '@communes/api-bootstrap';
+import {
+  DEMO_ACCOUNTS,
+  findWorkspaceRoot,
+  provisionDatabase,
+  runMigrations,
+  seedCommunes,
+  seedDemoAccounts,
+  startEmbeddedPostgres,
+} from '@communes/api-database';
+
+/**
+ * `npm start`: the whole product on one machine with nothing else installed. Without
+ * DATABASE_URL a real PostgreSQL is started from npm (data in .data/, kept between starts);
+ * migrations run as the owner role, the national list and the demo accounts are seeded
+ * (idempotently), and the API serves the built web app on one port.
+ * `npm run db:migrate` runs only the migrations (DATABASE_OWNER_URL), for deployments.
+ */
+const root = findWorkspaceRoot();
+const dataDir = join(root, '.data');
+const env = { ...process.env };
+
+async function main(): Promise<void> {
+  const command = process.argv[2] ?? 'start';
+  if (command === 'migrate') {
+    const ownerUrl = env['DATABASE_OWNER_URL'];
+    if (!ownerUrl) throw new InvalidConfigurationError('DATABASE_OWNER_URL is required to run migrations.');
+    const applied = await runMigrations(ownerUrl);
+    console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
+    return;
+  }
+  if (command !== 'start') throw new Error(`Unknown command "${command}": use start or migrate.`);
+
+  let stopPostgres = async (): Promise<void> => undefined;
+  if (!env['DATABASE_URL']) {
+    const port = Number(env['EMBEDDED_POSTGRES_PORT'] ?? 54329);
+    console.log(`Starting the embedded PostgreSQL (data in .data/postgres, port ${port})…`);
+    const pg = await startEmbeddedPostgres({
+      dataDir: join(dataDir, 'postgres'),
+      port,
+      persistent: true,
+      superuserPassword: 'communes-local',
+    });
+    stopPostgres = pg.stop;
+    // Local passwords: the server listens on 127.0.0.1 only.
+    const urls = await provisionDatabase({ superuserUrl: pg.superuserUrl, database: 'communes', ownerPassword: 'communes-owner-local', appPassword: 'communes-app-local' });
+    env['DATABASE_URL'] = urls.appUrl;
+    env['DATABASE_OWNER_URL'] = urls.ownerUrl;
+  }
+  env['JWT_SECRET'] ??= await localSecret();
+  env['LOG_LEVEL'] ??= 'warn';
+  env['WEB_DIST_DIR'] ??= join(root, 'dist/apps/web/browser');
+
+  try {
+    const config = loadAppConfig(env);
+    const ownerUrl = config.DATABASE_OWNER_URL;
+    if (ownerUrl) {
+      const applied = await runMigrations(ownerUrl);
+      if (applied.length) console.log(`Migrations applied: ${applied.join(', ')}`);
+      const added = await seedCommunes(ownerUrl);
+      if (added) console.log(`Seeded ${added} communes from the national list.`);
+    }
+    const demo = config.NODE_ENV !== 'production' && ownerUrl;
+    const password = env['DEMO_PASSWORD'] || 'communes-demo';
+    if (demo) await seedDemoAccounts(ownerUrl, password);
+
+    const app = await createApiApplication(config);
+    await app.listen({ port: config.PORT, host: '127.0.0.1' });
+    const shutdown = async (signal: string) => {
+      console.log(`\n${signal}: stopping the API and PostgreSQL…`);
+      await app.close();
+      await stopPostgres();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void shutdown('SIGINT'));
+    process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+    const url = `http://localhost:${config.PORT}`;
+    console.log(`\nCommunes+ is running: ${url}`);
+    console.log(`  API:           ${url}/api/v1/communes`);
+    console.log(`  API docs:      ${url}/api/docs`);
+    if (!existsSync(join(config.WEB_DIST_DIR ?? '', 'index.html'))) console.log('  Web app:       not built (npx nx build web)');
+    if (demo) {
+      console.log(`\nDemo accounts (password: ${password}):`);
+      for (const account of DEMO_ACCOUNTS) {
+        const role = account.platformRole ?? (account.membership ? `${account.membership.role} of ${account.membership.communeSlug}` : 'citizen');
+        console.log(`  ${account.email.padEnd(40)} ${role}`);
+      }
+    }
+    console.log('\nCtrl-C stops everything.');
+  } catch (error) {
+    await stopPostgres();
+    throw error;
+  }
+}
+
+/** A JWT secret kept in .data so sessions survive a restart of the local stack. */
+async function localSecret(): Promise<string> {
+  const file = join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
+  const secret = randomBytes(48).toString('hex');
+  await mkdir(dataDir, { recursive: true });
+  await writeFile(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof InvalidConfigurationError ? error.message : error);
+  process.exit(1);
+});
