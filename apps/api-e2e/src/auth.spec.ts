@@ -1,3 +1,4 @@
+import { JwtService } from '@nestjs/jwt';
 import { TestContext, TestUser, TEST_PASSWORD } from '@communes/api-testing';
 
 interface Tokens {
@@ -60,7 +61,7 @@ describe('accounts and sessions', () => {
   it('refuses an expired or forged access token with 401', async () => {
     const forged = await ctx.request<Problem>({ method: 'GET', url: '/api/v1/me', token: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.bad' });
     expect(forged.status).toBe(401);
-    const expired = await ctx.app.get((await import('@nestjs/jwt')).JwtService).signAsync({ sub: citizen.id }, { expiresIn: -10 });
+    const expired = await ctx.app.get(JwtService).signAsync({ sub: citizen.id }, { expiresIn: -10 });
     const response = await ctx.request<Problem>({ method: 'GET', url: '/api/v1/me', token: expired });
     expect(response.status).toBe(401);
     expect(response.body.code).toBe('auth.invalid-token');

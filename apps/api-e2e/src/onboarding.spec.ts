@@ -1,3 +1,4 @@
+import { hashOpaqueToken } from '@communes/api-core';
 import { TestContext, TestUser } from '@communes/api-testing';
 
 interface Problem {
@@ -124,7 +125,6 @@ describe('ANCB onboards a commune; its first admin takes over', () => {
   });
 
   it('refuses expired and unknown invitation links', async () => {
-    const { hashOpaqueToken } = await import('@communes/api-core');
     const token = 'expired-token-aaaaaaaaaaaaaaaaaaaaaaaa';
     await ctx.newInvitation('cotonou', { tokenHash: hashOpaqueToken(token), expiresAt: new Date(Date.now() - 1000) });
     const expired = await ctx.request<Problem>({ method: 'POST', url: `/api/v1/invitations/${token}/accept`, body: { displayName: 'X', password: 'long-enough-password' } });
