@@ -41,14 +41,15 @@ export class UsersRepository {
     return rows[0] ?? null;
   }
 
-  async create(input: { email: string | null; phone: string | null; passwordHash: string; displayName: string }): Promise<UserRecord> {
+  /** Returns null when the email or phone number is already taken. */
+  async create(input: { email: string | null; phone: string | null; passwordHash: string; displayName: string }): Promise<UserRecord | null> {
     const rows = await this.tx.query<UserRecord>(
       `insert into users (email, phone, password_hash, display_name) values ($1, $2, $3, $4)
        on conflict do nothing
        returning ${USER_COLUMNS}`,
       [input.email, input.phone, input.passwordHash, input.displayName],
     );
-    return rows[0];
+    return rows[0] ?? null;
   }
 
   /** The caller's own memberships; RLS lets the `self` scope see exactly these rows. */
