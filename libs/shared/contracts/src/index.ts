@@ -1,3 +1,4 @@
 export * from './lib/roles';
 export * from './lib/communes';
 export * from './lib/problem';
+export * from './lib/transparency';
