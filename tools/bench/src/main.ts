@@ -74,7 +74,7 @@ async function main(): Promise<number> {
   };
   const onSignal = (signal: NodeJS.Signals): void => {
     console.error(`\n${signal}: stopping PostgreSQL`);
-    void stop().finally(() => process.exit(130));
+    void stop().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
@@ -96,6 +96,10 @@ async function main(): Promise<number> {
     const superuserDbUrl = new URL(postgres.superuserUrl);
     superuserDbUrl.pathname = `/${DATABASE}`;
     const db = new Client({ connectionString: superuserDbUrl.toString() });
+    // When stopped by a signal, PostgreSQL ends this connection: that must not crash the cleanup.
+    db.on('error', (error) => {
+      if (!stopping) console.error('superuser connection:', error.message);
+    });
     await db.connect();
     try {
       const password = randomBytes(12).toString('hex');
@@ -136,7 +140,7 @@ async function main(): Promise<number> {
         await app.close();
       }
 
-      log(`done; load average (1/5/15 min) ${formatLoad()}: other processes on the machine skew the figures`);
+      log(`done; load average (1/5/15 min) ${formatLoad()} (this benchmark alone keeps about 2 CPUs busy)`);
       printReport(onboarding, load);
       const failed = load.some((figures) => figures.result.errors + figures.result.non2xx + figures.result.timeouts > 0);
       if (failed) console.error('\nSome load-test requests failed (errors, timeouts or non-2xx): see the table.');
