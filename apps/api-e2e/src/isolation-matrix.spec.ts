@@ -15,7 +15,13 @@ interface Call {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   url: string;
   body?: unknown;
+  /** A multipart upload of one file instead of a JSON body. */
+  upload?: { fileName: string; bytes: Buffer };
 }
+
+const STAFF_A: Role[] = ['editorA', 'moderatorA', 'adminA'];
+const WRITERS_A: Role[] = ['editorA', 'adminA'];
+const docs = `/api/v1/communes/${A}/documents`;
 
 interface Endpoint {
   name: string;
@@ -97,12 +103,68 @@ const ENDPOINTS: Endpoint[] = [
       return { method: 'DELETE', url: `/api/v1/communes/${A}/invitations/${invitation.id}` };
     },
   },
+  { name: 'GET /communes/:slug/documents', allowed: 'everyone', prepare: async () => ({ method: 'GET', url: docs }) },
+  {
+    name: 'GET /communes/:slug/documents/:id (published)',
+    allowed: 'everyone',
+    prepare: async (ctx) => ({ method: 'GET', url: `${docs}/${(await ctx.newDocument(A, { state: 'published' })).id}` }),
+  },
+  {
+    name: 'GET /communes/:slug/documents/:id (draft)',
+    allowed: STAFF_A,
+    prepare: async (ctx) => ({ method: 'GET', url: `${docs}/${(await ctx.newDocument(A)).id}` }),
+  },
+  {
+    name: 'POST /communes/:slug/documents',
+    allowed: WRITERS_A,
+    prepare: async () => ({ method: 'POST', url: docs, body: { category: 'arrete', fiscalYear: 2025, title: 'Arrêté municipal' } }),
+  },
+  {
+    name: 'POST /communes/:slug/documents/:id/versions (upload)',
+    allowed: WRITERS_A,
+    prepare: async (ctx) => ({
+      method: 'POST',
+      url: `${docs}/${(await ctx.newDocument(A)).id}/versions`,
+      upload: { fileName: 'arrete.pdf', bytes: Buffer.from('%PDF-1.4\n% arrêté\n') },
+    }),
+  },
+  {
+    name: 'POST /communes/:slug/documents/:id/publish',
+    allowed: WRITERS_A,
+    prepare: async (ctx) => ({ method: 'POST', url: `${docs}/${(await ctx.newDocument(A)).id}/publish` }),
+  },
+  {
+    name: 'POST /communes/:slug/documents/:id/withdraw',
+    allowed: WRITERS_A,
+    prepare: async (ctx) => ({ method: 'POST', url: `${docs}/${(await ctx.newDocument(A, { state: 'published' })).id}/withdraw`, body: { reason: 'Erreur matérielle' } }),
+  },
+  {
+    name: 'GET …/versions/:versionId/download (published)',
+    allowed: 'everyone',
+    prepare: async (ctx) => {
+      const document = await ctx.newDocument(A, { state: 'published' });
+      return { method: 'GET', url: `${docs}/${document.id}/versions/${document.versionId}/download` };
+    },
+  },
+  {
+    name: 'GET …/versions/:versionId/download (draft)',
+    allowed: STAFF_A,
+    prepare: async (ctx) => {
+      const document = await ctx.newDocument(A);
+      return { method: 'GET', url: `${docs}/${document.id}/versions/${document.versionId}/download` };
+    },
+  },
   {
     name: 'GET /communes/:slug/audit-events',
     allowed: ['adminA', 'ancb'],
     prepare: async () => ({ method: 'GET', url: `/api/v1/communes/${A}/audit-events` }),
   },
 ];
+
+/** Public routes answer an anonymous caller with 404 when the record is not public (a draft). */
+function isPublicRead(call: Call): boolean {
+  return call.method === 'GET' && call.url.includes('/documents');
+}
 
 function isAllowed(endpoint: Endpoint, role: Role): boolean {
   if (endpoint.allowed === 'everyone') return true;
@@ -135,7 +197,10 @@ describe('isolation matrix (role × commune A resources × action)', () => {
   it.each(cases)('%s as %s', async (_name, role, endpoint) => {
     const call = await endpoint.prepare(ctx);
     const before = await ctx.fingerprint();
-    const response = await ctx.request({ ...call, token: tokens.get(role) });
+    const token = tokens.get(role);
+    const response = call.upload
+      ? await ctx.upload({ url: call.url, token, ...call.upload })
+      : await ctx.request({ method: call.method, url: call.url, body: call.body, token });
     if (isAllowed(endpoint, role)) {
       expect({ status: response.status, body: response.body }).toEqual({ status: expect.any(Number), body: expect.anything() });
       expect(response.status).toBeGreaterThanOrEqual(200);
@@ -143,8 +208,8 @@ describe('isolation matrix (role × commune A resources × action)', () => {
       return;
     }
     expect(response.headers['content-type']).toContain('application/problem+json');
-    if (role === 'anonymous') expect(response.status).toBe(401);
-    else expect([403, 404]).toContain(response.status);
+    if (role === 'anonymous' && endpoint.allowed !== 'everyone' && !isPublicRead(call)) expect(response.status).toBe(401);
+    else expect([401, 403, 404]).toContain(response.status);
     expect(await ctx.fingerprint()).toEqual(before);
   });
 

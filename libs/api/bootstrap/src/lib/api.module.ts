@@ -1,5 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AppConfig, CoreModule } from '@communes/api-core';
+import { AppConfig, CoreModule, InvalidConfigurationError } from '@communes/api-core';
+import { readStorageConfig, StorageModule, StorageOptions } from '@communes/api-storage';
+import { DocumentsModule } from '@communes/api-documents';
 import { DatabaseModule } from '@communes/api-database';
 import { AuditModule } from '@communes/api-audit';
 import { AuthModule } from '@communes/api-auth';
@@ -12,7 +14,32 @@ export class ApiModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [CoreModule.forRoot(config), DatabaseModule, AuditModule, AuthModule, CommunesModule, HealthModule],
+      imports: [
+        CoreModule.forRoot(config),
+        DatabaseModule,
+        StorageModule.register(storageOptions(config)),
+        AuditModule,
+        AuthModule,
+        CommunesModule,
+        DocumentsModule,
+        HealthModule,
+      ],
     };
+  }
+}
+
+function storageOptions(config: AppConfig): StorageOptions {
+  try {
+    return readStorageConfig({
+      STORAGE_DRIVER: config.STORAGE_DRIVER,
+      STORAGE_FS_ROOT: config.STORAGE_FS_ROOT,
+      S3_ENDPOINT: config.S3_ENDPOINT,
+      S3_ACCESS_KEY: config.S3_ACCESS_KEY,
+      S3_SECRET_KEY: config.S3_SECRET_KEY,
+      S3_BUCKET: config.S3_BUCKET,
+      S3_REGION: config.S3_REGION,
+    });
+  } catch (error) {
+    throw new InvalidConfigurationError(error instanceof Error ? error.message : String(error));
   }
 }

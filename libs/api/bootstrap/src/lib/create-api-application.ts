@@ -8,6 +8,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
+import multipart from '@fastify/multipart';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig, createValidationPipe, PROBLEM_CONTENT_TYPE, ProblemDetailsFilter, toProblem } from '@communes/api-core';
 import { ApiModule } from './api.module';
@@ -67,6 +68,9 @@ export async function createApiApplication(config: AppConfig): Promise<NestFasti
       },
     },
   });
+
+  // Uploads stream through; the documents service enforces the size limit with a clear 413.
+  await app.register(multipart, { limits: { fileSize: config.MAX_UPLOAD_BYTES + 1, files: 1, fields: 10, parts: 11 } });
 
   app.setGlobalPrefix(API_PREFIX, { exclude: [] });
   app.useGlobalPipes(createValidationPipe());

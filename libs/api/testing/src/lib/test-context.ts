@@ -1,4 +1,8 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
@@ -6,6 +10,7 @@ import type { MembershipRole, PlatformRole } from '@communes/shared-contracts';
 import { hashPassword, loadAppConfig } from '@communes/api-core';
 import { createApiApplication } from '@communes/api-bootstrap';
 import { createTestDatabase, TestDatabase } from '@communes/api-database/testing';
+import { DocumentStorage, objectKeyFor } from '@communes/api-storage';
 
 export const TEST_PASSWORD = 'test-password-123';
 let passwordHash: Promise<string> | null = null;
@@ -24,6 +29,7 @@ export interface InjectOptions {
   headers?: Record<string, string>;
   /** Raw payload, sent as it is (malformed JSON, oversize bodies). */
   payload?: string;
+  rawPayload?: Buffer;
 }
 
 export interface TestResponse<T = unknown> {
@@ -31,6 +37,8 @@ export interface TestResponse<T = unknown> {
   headers: Record<string, string | string[] | number | undefined>;
   body: T;
   text: string;
+  /** The body's exact bytes (downloads). */
+  raw: Buffer;
 }
 
 /**
@@ -50,6 +58,7 @@ export class TestContext {
 
   static async create(env: Record<string, string> = {}): Promise<TestContext> {
     const db = await createTestDatabase();
+    const storageRoot = await mkdtemp(join(tmpdir(), 'communes-documents-'));
     const config = loadAppConfig({
       NODE_ENV: 'test',
       DATABASE_URL: db.appUrl,
@@ -58,6 +67,10 @@ export class TestContext {
       JWT_SECRET: randomBytes(32).toString('hex'),
       AUTH_RATE_LIMIT_PER_MINUTE: '10000',
       LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
+      // Background jobs are run by the tests themselves (runOnce), not on a timer.
+      BACKGROUND_JOBS_INTERVAL_MS: '0',
+      STORAGE_DRIVER: 'filesystem',
+      STORAGE_FS_ROOT: storageRoot,
       ...env,
     });
     const app = await createApiApplication(config);
@@ -76,10 +89,27 @@ export class TestContext {
     await this.db.drop();
   }
 
+  /** A multipart/form-data upload of one file in the field `file`, as a browser sends it. */
+  upload<T = unknown>(options: { url: string; token?: string | null; fileName: string; bytes: Buffer; contentType?: string }): Promise<TestResponse<T>> {
+    const boundary = `----communes${randomBytes(8).toString('hex')}`;
+    const head = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${options.fileName}"\r\n` +
+        `Content-Type: ${options.contentType ?? 'application/octet-stream'}\r\n\r\n`,
+    );
+    const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+    return this.request<T>({
+      method: 'POST',
+      url: options.url,
+      token: options.token,
+      rawPayload: Buffer.concat([head, options.bytes, tail]),
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+  }
+
   async request<T = unknown>(options: InjectOptions): Promise<TestResponse<T>> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers['authorization'] = `Bearer ${options.token}`;
-    let payload: string | undefined = options.payload;
+    let payload: string | Buffer | undefined = options.rawPayload ?? options.payload;
     if (options.body !== undefined) {
       payload = JSON.stringify(options.body);
       headers['content-type'] ??= 'application/json';
@@ -88,7 +118,7 @@ export class TestContext {
     const text = response.body;
     let body: unknown = text;
     if (text && String(response.headers['content-type'] ?? '').includes('json')) body = JSON.parse(text);
-    return { status: response.statusCode, headers: response.headers, body: body as T, text };
+    return { status: response.statusCode, headers: response.headers, body: body as T, text, raw: response.rawPayload };
   }
 
   uniqueSuffix(): string {
@@ -134,9 +164,34 @@ export class TestContext {
     return { id: result.rows[0].id, email };
   }
 
+  /**
+   * A document of a commune with one version whose bytes really are in storage, written
+   * directly (draft, or published with its version).
+   */
+  async newDocument(communeSlug: string, options: { state?: 'draft' | 'published'; bytes?: Buffer } = {}): Promise<{ id: string; versionId: string }> {
+    const communeId = await this.communeId(communeSlug);
+    const bytes = options.bytes ?? Buffer.from('%PDF-1.4\n% test document\n');
+    const id = randomUUID();
+    const versionId = randomUUID();
+    const key = objectKeyFor(communeId, 'documents', id, `${versionId}.pdf`);
+    await this.app.get(DocumentStorage).put(key, Readable.from([bytes]), { size: bytes.length, contentType: 'application/pdf' });
+    const published = options.state === 'published';
+    await this.sql.query(
+      `insert into documents (commune_id, id, category, fiscal_year, title, state, published_at)
+       values ($1, $2, 'deliberation', 2025, $3, $4, $5)`,
+      [communeId, id, `Délibération ${this.uniqueSuffix()}`, published ? 'published' : 'draft', published ? new Date() : null],
+    );
+    await this.sql.query(
+      `insert into document_versions (commune_id, id, document_id, version_number, object_key, file_name, media_type, size_bytes, sha256, text_status, published_at)
+       values ($1, $2, $3, 1, $4, 'deliberation.pdf', 'application/pdf', $5, $6, 'not_applicable', $7)`,
+      [communeId, versionId, id, key, bytes.length, createHash('sha256').update(bytes).digest('hex'), published ? new Date() : null],
+    );
+    return { id, versionId };
+  }
+
   /** A fingerprint of every table's content, to prove a refused request changed nothing. */
   async fingerprint(): Promise<Record<string, string>> {
-    const tables = ['communes', 'users', 'memberships', 'invitations', 'audit_events', 'refresh_tokens'];
+    const tables = ['communes', 'users', 'memberships', 'invitations', 'audit_events', 'refresh_tokens', 'documents', 'document_versions', 'search_outbox'];
     const result: Record<string, string> = {};
     for (const table of tables) {
       const row = await this.sql.query<{ digest: string | null }>(

@@ -21,8 +21,10 @@ const ALL_ACTIONS: Record<Action, true> = {
   delete: true,
   change_status: true,
   invite: true,
+  publish: true,
+  withdraw: true,
 };
-const ALL_SUBJECTS: Record<SubjectType, true> = { Commune: true, Membership: true, Invitation: true, AuditEvent: true };
+const ALL_SUBJECTS: Record<SubjectType, true> = { Commune: true, Membership: true, Invitation: true, AuditEvent: true, Document: true };
 const ACTIONS = Object.keys(ALL_ACTIONS) as Action[];
 const SUBJECTS = Object.keys(ALL_SUBJECTS) as SubjectType[];
 const WRITE_ACTIONS = ACTIONS.filter((action) => action !== 'read');
@@ -49,27 +51,28 @@ const ACTORS = {
 type ActorName = keyof typeof ACTORS;
 
 type Allowed = readonly Action[];
-type PolicyRow = readonly [ActorName, Allowed, Allowed, Allowed, Allowed];
+type PolicyRow = readonly [ActorName, Allowed, Allowed, Allowed, Allowed, Allowed];
 
 // prettier-ignore
 const POLICY_ON_COMMUNE_A: readonly PolicyRow[] = [
-  // actor                                  Commune                                         Membership                     Invitation                     AuditEvent
-  ['anonymous',                             ['read'],                                       [],                            [],                            []],
-  ['citizen',                               ['read'],                                       [],                            [],                            []],
-  ['editor of A',                           ['read'],                                       ['read'],                      [],                            []],
-  ['moderator of A',                        ['read'],                                       ['read'],                      [],                            []],
-  ['admin of A',                            ['read', 'update'],                             ['read', 'update', 'delete'],  ['read', 'delete', 'invite'],  ['read']],
-  ['admin of B',                            ['read'],                                       [],                            [],                            []],
-  ['platform_admin (ANCB)',                 ['read', 'create', 'update', 'change_status'],  ['read'],                      ['read', 'delete', 'invite'],  ['read']],
-  ['ministry_observer',                     ['read'],                                       [],                            [],                            []],
-  ['ministry_observer + stray admin of A',  ['read'],                                       [],                            [],                            []],
+  // actor                                  Commune                                         Membership                     Invitation                     AuditEvent                     Document (draft)
+  ['anonymous',                             ['read'],                                       [],                            [],                            [],                            []],
+  ['citizen',                               ['read'],                                       [],                            [],                            [],                            []],
+  ['editor of A',                           ['read'],                                       ['read'],                      [],                            [],                            ['read', 'create', 'update', 'publish', 'withdraw']],
+  ['moderator of A',                        ['read'],                                       ['read'],                      [],                            [],                            ['read']],
+  ['admin of A',                            ['read', 'update'],                             ['read', 'update', 'delete'],  ['read', 'delete', 'invite'],  ['read'],                      ['read', 'create', 'update', 'publish', 'withdraw']],
+  ['admin of B',                            ['read'],                                       [],                            [],                            [],                            []],
+  ['platform_admin (ANCB)',                 ['read', 'create', 'update', 'change_status'],  ['read'],                      ['read', 'delete', 'invite'],  ['read'],                      []],
+  ['ministry_observer',                     ['read'],                                       [],                            [],                            [],                            []],
+  ['ministry_observer + stray admin of A',  ['read'],                                       [],                            [],                            [],                            []],
 ];
 
 /** A loaded record of the given type belonging to the given commune, tagged for CASL. */
 function recordOf(type: SubjectType, communeId: string) {
-  return type === 'Membership'
-    ? asSubject('Membership', { communeId, userId: SOMEONE_ELSE })
-    : asSubject(type, { communeId });
+  if (type === 'Membership') return asSubject('Membership', { communeId, userId: SOMEONE_ELSE });
+  // A draft: the record whose visibility matters (published ones are public, tested below).
+  if (type === 'Document') return asSubject('Document', { communeId, state: 'draft' });
+  return asSubject(type, { communeId });
 }
 
 /** What the ability allows on each type of record of one commune, actions in canonical order. */
@@ -95,13 +98,14 @@ describe('defineAbilityFor — the policy on the records of commune A', () => {
   });
 
   test.each(POLICY_ON_COMMUNE_A)(
-    '%s → Commune %j, Membership %j, Invitation %j, AuditEvent %j',
-    (actor, commune, membership, invitation, auditEvent) => {
+    '%s → Commune %j, Membership %j, Invitation %j, AuditEvent %j, Document (draft) %j',
+    (actor, commune, membership, invitation, auditEvent, documentDraft) => {
       expect(allowedOn(abilityOf(actor), COMMUNE_A)).toEqual({
         Commune: inCanonicalOrder(commune),
         Membership: inCanonicalOrder(membership),
         Invitation: inCanonicalOrder(invitation),
         AuditEvent: inCanonicalOrder(auditEvent),
+        Document: inCanonicalOrder(documentDraft),
       });
     },
   );
@@ -111,12 +115,13 @@ describe('defineAbilityFor — invariants', () => {
   describe.each(['ministry_observer', 'ministry_observer + stray admin of A'] as const)('%s', (actor) => {
     const ability = abilityOf(actor);
 
-    it('holds read rules only, none conditional or inverted', () => {
+    it('holds read rules only, none inverted, conditional only to published documents', () => {
       expect(ability.rules.length).toBeGreaterThan(0);
       for (const rule of ability.rules) {
         expect(rule).toEqual(expect.objectContaining({ action: 'read' }));
         expect(rule.inverted).toBeFalsy();
-        expect(rule.conditions).toBeUndefined();
+        if (rule.subject === 'Document') expect(rule.conditions).toEqual({ state: { $in: ['published', 'withdrawn'] } });
+        else expect(rule.conditions).toBeUndefined();
       }
     });
 
@@ -174,6 +179,18 @@ describe('defineAbilityFor — invariants', () => {
       expect(allowedOn(abilityOf(actor), COMMUNE_B)).toEqual(allowedOn(abilityOf('citizen'), COMMUNE_B));
     },
   );
+
+  it("reads every commune's published and withdrawn documents, whoever asks; writes them only as A's editor or admin", () => {
+    for (const name of Object.keys(ACTORS) as ActorName[]) {
+      const ability = abilityOf(name);
+      for (const state of ['published', 'withdrawn'] as const) {
+        const document = asSubject('Document', { communeId: COMMUNE_A, state });
+        expect({ name, state, read: ability.can('read', document) }).toEqual({ name, state, read: true });
+        const writes = name === 'editor of A' || name === 'admin of A';
+        expect({ name, state, publish: ability.can('publish', document) }).toEqual({ name, state, publish: writes });
+      }
+    }
+  });
 
   it('a check on the subject type alone is not enough: conditional rules make it true (DESIGN.md trap)', () => {
     const adminOfB = abilityOf('admin of B');

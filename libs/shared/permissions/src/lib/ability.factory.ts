@@ -2,6 +2,7 @@ import type { Actor } from './actor';
 import { AppAbility, createRuleBuilder } from './app-ability';
 import { defineAuditRules } from './audit.abilities';
 import { defineCommuneRules } from './communes.abilities';
+import { defineDocumentRules } from './documents.abilities';
 import { defineMemberRules } from './members.abilities';
 
 /**
@@ -14,10 +15,12 @@ export function defineAbilityFor(actor: Actor): AppAbility {
   const builder = createRuleBuilder();
   if (actor.platformRole === 'ministry_observer') {
     builder.can('read', 'Commune');
+    builder.can('read', 'Document', { state: { $in: ['published', 'withdrawn'] } });
     return builder.build();
   }
   defineCommuneRules(actor, builder);
   defineMemberRules(actor, builder);
   defineAuditRules(actor, builder);
+  defineDocumentRules(actor, builder);
   return builder.build();
 }

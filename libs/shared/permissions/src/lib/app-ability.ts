@@ -1,6 +1,6 @@
 import { AbilityBuilder, createMongoAbility, MongoAbility, subject as tagSubject } from '@casl/ability';
 
-export type Action = 'read' | 'create' | 'update' | 'delete' | 'change_status' | 'invite';
+export type Action = 'read' | 'create' | 'update' | 'delete' | 'change_status' | 'invite' | 'publish' | 'withdraw';
 
 /** The records rules talk about. Every one carries the commune it belongs to. */
 export interface SubjectShapes {
@@ -8,6 +8,7 @@ export interface SubjectShapes {
   Membership: { communeId: string; userId: string };
   Invitation: { communeId: string };
   AuditEvent: { communeId: string };
+  Document: { communeId: string; state: 'draft' | 'published' | 'withdrawn' };
 }
 export type SubjectType = keyof SubjectShapes;
 type TaggedSubject = { [K in SubjectType]: SubjectShapes[K] & { __caslSubjectType__: K } }[SubjectType];

@@ -62,6 +62,20 @@ export class AppConfig {
   @Max(10000)
   AUTH_RATE_LIMIT_PER_MINUTE = 10;
 
+  /** Largest document upload accepted, in bytes (default 100 MB). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1024)
+  @Max(10 * 1024 * 1024 * 1024)
+  MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
+
+  /** How often background jobs (text extraction, search indexing) run, in ms; 0 turns them off. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(3_600_000)
+  BACKGROUND_JOBS_INTERVAL_MS = 5000;
+
   /** Public URL of the web app, used in invitation links. */
   @Matches(/^https?:\/\/.+/, { message: 'PUBLIC_URL must be an http(s) URL' })
   PUBLIC_URL = 'http://localhost:3000';
@@ -73,6 +87,43 @@ export class AppConfig {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
+
+  /** Where document files go: the local file system (embedded default) or S3/MinIO. */
+  @IsIn(['filesystem', 's3'])
+  STORAGE_DRIVER: 'filesystem' | 's3' = 'filesystem';
+
+  @IsString()
+  STORAGE_FS_ROOT = '.data/documents';
+
+  @IsOptional()
+  @Matches(/^https?:\/\/.+/, { message: 'S3_ENDPOINT must be an http(s) URL such as http://minio:9000' })
+  S3_ENDPOINT?: string;
+
+  @IsOptional()
+  @IsString()
+  S3_ACCESS_KEY?: string;
+
+  @IsOptional()
+  @IsString()
+  S3_SECRET_KEY?: string;
+
+  @IsString()
+  S3_BUCKET = 'communes-documents';
+
+  @IsString()
+  S3_REGION = 'us-east-1';
+
+  /** The search engine: PostgreSQL full-text search (embedded default) or Meilisearch. */
+  @IsIn(['postgres', 'meilisearch'])
+  SEARCH_ENGINE: 'postgres' | 'meilisearch' = 'postgres';
+
+  @IsOptional()
+  @Matches(/^https?:\/\/.+/, { message: 'MEILISEARCH_URL must be an http(s) URL' })
+  MEILISEARCH_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  MEILISEARCH_API_KEY?: string;
 }
 
 export class InvalidConfigurationError extends Error {}

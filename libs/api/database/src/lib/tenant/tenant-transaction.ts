@@ -9,9 +9,11 @@ import { DataSource, EntityManager } from 'typeorm';
  * - `staff`: a member of the commune working on it (drafts, team, audit);
  * - `platform`: ANCB managing the commune (onboarding, first admin's invitation);
  * - `observer`: the ministry, reading only;
- * - `self`: the caller's own rows across communes (their memberships).
+ * - `self`: the caller's own rows across communes (their memberships);
+ * - `worker`, `indexer`: background jobs across communes, each allowed only what its job needs
+ *   (text extraction; draining the search outbox).
  */
-export type DataScope = 'public' | 'staff' | 'platform' | 'observer' | 'self';
+export type DataScope = 'public' | 'staff' | 'platform' | 'observer' | 'self' | 'worker' | 'indexer';
 
 export interface DbContext {
   communeId: string | null;

@@ -1,0 +1,6 @@
+export * from './lib/documents.module';
+export * from './lib/documents.service';
+export * from './lib/documents.repository';
+export * from './lib/file-type-policy';
+export * from './lib/document-text.worker';
+export * from './lib/pdf-text';

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '@communes/api-audit';
+import { AuthModule } from '@communes/api-auth';
+import { CommunesModule } from '@communes/api-communes';
+import { DocumentsController } from './documents.controller';
+import { DocumentsRepository } from './documents.repository';
+import { DocumentsService } from './documents.service';
+import { DocumentTextWorker } from './document-text.worker';
+
+/** Needs a `DocumentStorage` provider (StorageModule, registered by the API module). */
+@Module({
+  imports: [AuditModule, AuthModule, CommunesModule],
+  controllers: [DocumentsController],
+  providers: [DocumentsRepository, DocumentsService, DocumentTextWorker],
+  exports: [DocumentsRepository, DocumentsService, DocumentTextWorker],
+})
+export class DocumentsModule {}
