@@ -5,6 +5,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InvalidConfigurationError, loadAppConfig } from '@communes/api-core';
 import { createApiApplication } from '@communes/api-bootstrap';
+import { DocumentStorage } from '@communes/api-storage';
+import { seedDemoDocuments } from './seed-demo-documents';
 import {
   DEMO_ACCOUNTS,
   findWorkspaceRoot,
@@ -71,6 +73,10 @@ async function main(): Promise<void> {
     if (demo) await seedDemoAccounts(ownerUrl, password);
 
     const app = await createApiApplication(config);
+    if (demo) {
+      const published = await seedDemoDocuments(ownerUrl, app.get(DocumentStorage));
+      if (published) console.log(`Published ${published} demo documents for the pilot communes.`);
+    }
     await app.listen({ port: config.PORT, host: '127.0.0.1' });
     const shutdown = async (signal: string) => {
       console.log(`\n${signal}: stopping the API and PostgreSQL…`);

@@ -1,1 +1,10 @@
-
+export * from './lib/search-engine';
+export * from './lib/search-validation';
+export * from './lib/highlight';
+export * from './lib/postgres-search-engine';
+export * from './lib/meilisearch-search-engine';
+export * from './lib/meilisearch-settings';
+export * from './lib/meilisearch-filter';
+export * from './lib/meilisearch-documents';
+export * from './lib/search-config';
+export * from './lib/search.module';
