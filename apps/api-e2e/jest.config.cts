@@ -6,8 +6,8 @@ module.exports = {
   transform: {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },
-  // content-disposition (under @fastify/static) ships ES modules only: compile it for Jest.
-  transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
+  // content-disposition (under @fastify/static) and meilisearch ship ES modules only: compile them for Jest.
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition|meilisearch)/)'],
   moduleFileExtensions: ['ts', 'js', 'html'],
   globalSetup: '<rootDir>/../../libs/api/database/src/lib/testing/global-setup.ts',
   globalTeardown: '<rootDir>/../../libs/api/database/src/lib/testing/global-teardown.ts',

@@ -103,6 +103,7 @@ const ENDPOINTS: Endpoint[] = [
       return { method: 'DELETE', url: `/api/v1/communes/${A}/invitations/${invitation.id}` };
     },
   },
+  { name: 'GET /search', allowed: 'everyone', prepare: async () => ({ method: 'GET', url: '/api/v1/search?q=budget&commune=cotonou' }) },
   { name: 'GET /communes/:slug/documents', allowed: 'everyone', prepare: async () => ({ method: 'GET', url: docs }) },
   {
     name: 'GET /communes/:slug/documents/:id (published)',

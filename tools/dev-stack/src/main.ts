@@ -3,9 +3,10 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { InvalidConfigurationError, loadAppConfig } from '@communes/api-core';
+import { AppConfig, InvalidConfigurationError, loadAppConfig } from '@communes/api-core';
 import { createApiApplication } from '@communes/api-bootstrap';
 import { DocumentStorage } from '@communes/api-storage';
+import { SearchIndexer } from '@communes/api-search';
 import { seedDemoDocuments } from './seed-demo-documents';
 import {
   DEMO_ACCOUNTS,
@@ -22,7 +23,8 @@ import {
  * DATABASE_URL a real PostgreSQL is started from npm (data in .data/, kept between starts);
  * migrations run as the owner role, the national list and the demo accounts are seeded
  * (idempotently), and the API serves the built web app on one port.
- * `npm run db:migrate` runs only the migrations (DATABASE_OWNER_URL), for deployments.
+ * `npm run db:migrate` runs only the migrations (DATABASE_OWNER_URL), for deployments;
+ * `npm run reindex` rebuilds the search index from the database, `npm run verify-index` compares them.
  */
 const root = findWorkspaceRoot();
 const dataDir = join(root, '.data');
@@ -37,27 +39,14 @@ async function main(): Promise<void> {
     console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
     return;
   }
-  if (command !== 'start') throw new Error(`Unknown command "${command}": use start or migrate.`);
-
-  let stopPostgres = async (): Promise<void> => undefined;
-  if (!env['DATABASE_URL']) {
-    const port = Number(env['EMBEDDED_POSTGRES_PORT'] ?? 54329);
-    console.log(`Starting the embedded PostgreSQL (data in .data/postgres, port ${port})…`);
-    const pg = await startEmbeddedPostgres({
-      dataDir: join(dataDir, 'postgres'),
-      port,
-      persistent: true,
-      superuserPassword: 'communes-local',
-    });
-    stopPostgres = pg.stop;
-    // Local passwords: the server listens on 127.0.0.1 only.
-    const urls = await provisionDatabase({ superuserUrl: pg.superuserUrl, database: 'communes', ownerPassword: 'communes-owner-local', appPassword: 'communes-app-local' });
-    env['DATABASE_URL'] = urls.appUrl;
-    env['DATABASE_OWNER_URL'] = urls.ownerUrl;
+  if (!['start', 'reindex', 'verify-index'].includes(command)) {
+    throw new Error(`Unknown command "${command}": use start, migrate, reindex or verify-index.`);
   }
+
+  const stopPostgres = await prepareDatabase();
   env['JWT_SECRET'] ??= await localSecret();
-  env['LOG_LEVEL'] ??= 'warn';
   env['WEB_DIST_DIR'] ??= join(root, 'dist/apps/web/browser');
+  env['LOG_LEVEL'] ??= 'warn';
 
   try {
     const config = loadAppConfig(env);
@@ -68,42 +57,83 @@ async function main(): Promise<void> {
       const added = await seedCommunes(ownerUrl);
       if (added) console.log(`Seeded ${added} communes from the national list.`);
     }
-    const demo = config.NODE_ENV !== 'production' && ownerUrl;
-    const password = env['DEMO_PASSWORD'] || 'communes-demo';
-    if (demo) await seedDemoAccounts(ownerUrl, password);
-
-    const app = await createApiApplication(config);
-    if (demo) {
-      const published = await seedDemoDocuments(ownerUrl, app.get(DocumentStorage));
-      if (published) console.log(`Published ${published} demo documents for the pilot communes.`);
-    }
-    await app.listen({ port: config.PORT, host: '127.0.0.1' });
-    const shutdown = async (signal: string) => {
-      console.log(`\n${signal}: stopping the API and PostgreSQL…`);
+    if (command !== 'start') {
+      // One-off index maintenance: the app without its timers, then exit.
+      config.BACKGROUND_JOBS_INTERVAL_MS = 0;
+      const app = await createApiApplication(config);
+      await app.init();
+      const indexer = app.get(SearchIndexer);
+      if (command === 'reindex') {
+        console.log(`Reindexed ${await indexer.rebuild()} records from the database.`);
+      } else {
+        const difference = await indexer.verify();
+        const problems = difference.missing.length + difference.extra.length + difference.stale.length;
+        console.log(problems === 0 ? 'The search index agrees with the database.' : JSON.stringify(difference, null, 2));
+        process.exitCode = problems === 0 ? 0 : 2;
+      }
       await app.close();
       await stopPostgres();
-      process.exit(0);
-    };
-    process.once('SIGINT', () => void shutdown('SIGINT'));
-    process.once('SIGTERM', () => void shutdown('SIGTERM'));
-
-    const url = `http://localhost:${config.PORT}`;
-    console.log(`\nCommunes+ is running: ${url}`);
-    console.log(`  API:           ${url}/api/v1/communes`);
-    console.log(`  API docs:      ${url}/api/docs`);
-    if (!existsSync(join(config.WEB_DIST_DIR ?? '', 'index.html'))) console.log('  Web app:       not built (npx nx build web)');
-    if (demo) {
-      console.log(`\nDemo accounts (password: ${password}):`);
-      for (const account of DEMO_ACCOUNTS) {
-        const role = account.platformRole ?? (account.membership ? `${account.membership.role} of ${account.membership.communeSlug}` : 'citizen');
-        console.log(`  ${account.email.padEnd(40)} ${role}`);
-      }
+      return;
     }
-    console.log('\nCtrl-C stops everything.');
+    await startServer(config, ownerUrl, stopPostgres);
   } catch (error) {
     await stopPostgres();
     throw error;
   }
+}
+
+/** Without DATABASE_URL: a real PostgreSQL from npm, data in .data/ kept between starts. */
+async function prepareDatabase(): Promise<() => Promise<void>> {
+  if (env['DATABASE_URL']) return async () => undefined;
+  const port = Number(env['EMBEDDED_POSTGRES_PORT'] ?? 54329);
+  console.log(`Starting the embedded PostgreSQL (data in .data/postgres, port ${port})…`);
+  const pg = await startEmbeddedPostgres({
+    dataDir: join(dataDir, 'postgres'),
+    port,
+    persistent: true,
+    superuserPassword: 'communes-local',
+  });
+  // Local passwords: the server listens on 127.0.0.1 only.
+  const urls = await provisionDatabase({ superuserUrl: pg.superuserUrl, database: 'communes', ownerPassword: 'communes-owner-local', appPassword: 'communes-app-local' });
+  env['DATABASE_URL'] = urls.appUrl;
+  env['DATABASE_OWNER_URL'] = urls.ownerUrl;
+  return pg.stop;
+}
+
+async function startServer(config: AppConfig, ownerUrl: string | undefined, stopPostgres: () => Promise<void>): Promise<void> {
+  const demo = config.NODE_ENV !== 'production' && ownerUrl;
+  const password = env['DEMO_PASSWORD'] || 'communes-demo';
+  if (demo) await seedDemoAccounts(ownerUrl, password);
+
+  const app = await createApiApplication(config);
+  if (demo) {
+    const published = await seedDemoDocuments(ownerUrl, app.get(DocumentStorage));
+    if (published) console.log(`Published ${published} demo documents for the pilot communes.`);
+  }
+  await app.listen({ port: config.PORT, host: '127.0.0.1' });
+  const shutdown = async (signal: string) => {
+    console.log(`\n${signal}: stopping the API and PostgreSQL…`);
+    await app.close();
+    await stopPostgres();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  const url = `http://localhost:${config.PORT}`;
+  console.log(`\nCommunes+ is running: ${url}`);
+  console.log(`  API:           ${url}/api/v1/communes`);
+  console.log(`  Search:        ${url}/api/v1/search?q=budget`);
+  console.log(`  API docs:      ${url}/api/docs`);
+  if (!existsSync(join(config.WEB_DIST_DIR ?? '', 'index.html'))) console.log('  Web app:       not built (npx nx build web)');
+  if (demo) {
+    console.log(`\nDemo accounts (password: ${password}):`);
+    for (const account of DEMO_ACCOUNTS) {
+      const role = account.platformRole ?? (account.membership ? `${account.membership.role} of ${account.membership.communeSlug}` : 'citizen');
+      console.log(`  ${account.email.padEnd(40)} ${role}`);
+    }
+  }
+  console.log('\nCtrl-C stops everything.');
 }
 
 /** A JWT secret kept in .data so sessions survive a restart of the local stack. */

@@ -8,3 +8,6 @@ export * from './lib/meilisearch-filter';
 export * from './lib/meilisearch-documents';
 export * from './lib/search-config';
 export * from './lib/search.module';
+export * from './lib/search-record-source';
+export * from './lib/search-indexer.service';
+export * from './lib/search.controller';

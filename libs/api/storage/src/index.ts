@@ -3,4 +3,3 @@ export * from './lib/filesystem-document-storage';
 export * from './lib/s3-document-storage';
 export * from './lib/storage-config';
 export * from './lib/storage.module';
-export * from './lib/document-storage.contract';

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, CoreModule, InvalidConfigurationError } from '@communes/api-core';
 import { readStorageConfig, StorageModule, StorageOptions } from '@communes/api-storage';
 import { DocumentsModule } from '@communes/api-documents';
+import { loadSearchConfig, SearchModule } from '@communes/api-search';
 import { DatabaseModule } from '@communes/api-database';
 import { AuditModule } from '@communes/api-audit';
 import { AuthModule } from '@communes/api-auth';
@@ -18,6 +19,14 @@ export class ApiModule {
         CoreModule.forRoot(config),
         DatabaseModule,
         StorageModule.register(storageOptions(config)),
+        SearchModule.register(
+          loadSearchConfig({
+            NODE_ENV: config.NODE_ENV,
+            SEARCH_ENGINE: config.SEARCH_ENGINE,
+            MEILISEARCH_URL: config.MEILISEARCH_URL,
+            MEILISEARCH_API_KEY: config.MEILISEARCH_API_KEY,
+          }),
+        ),
         AuditModule,
         AuthModule,
         CommunesModule,

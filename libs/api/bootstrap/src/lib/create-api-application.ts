@@ -9,8 +9,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import multipart from '@fastify/multipart';
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { AppConfig, createValidationPipe, PROBLEM_CONTENT_TYPE, ProblemDetailsFilter, toProblem } from '@communes/api-core';
+import { AppConfig, createValidationPipe, ProblemDetailsFilter } from '@communes/api-core';
 import { ApiModule } from './api.module';
 
 export const API_PREFIX = 'api/v1';
@@ -51,11 +50,8 @@ export async function createApiApplication(config: AppConfig): Promise<NestFasti
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  // Errors raised by Fastify itself (malformed JSON, body too large) get the same problem+json.
-  fastify.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    const problem = toProblem(error, String(request.id), request.url);
-    void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
-  });
+  // Fastify's own errors (malformed JSON, body too large) reach Nest's handler as HttpExceptions,
+  // and from there the global ProblemDetailsFilter: one error path for everything.
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -6,12 +6,13 @@ import { DocumentsController } from './documents.controller';
 import { DocumentsRepository } from './documents.repository';
 import { DocumentsService } from './documents.service';
 import { DocumentTextWorker } from './document-text.worker';
+import { DocumentSearchSource } from './document-search.source';
 
-/** Needs a `DocumentStorage` provider (StorageModule, registered by the API module). */
+/** Needs `DocumentStorage` and `SearchSources` (StorageModule and SearchModule, registered by the API module). */
 @Module({
   imports: [AuditModule, AuthModule, CommunesModule],
   controllers: [DocumentsController],
-  providers: [DocumentsRepository, DocumentsService, DocumentTextWorker],
+  providers: [DocumentsRepository, DocumentsService, DocumentTextWorker, DocumentSearchSource],
   exports: [DocumentsRepository, DocumentsService, DocumentTextWorker],
 })
 export class DocumentsModule {}

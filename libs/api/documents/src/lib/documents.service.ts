@@ -92,8 +92,9 @@ export class DocumentsService {
       }
       const versionId = randomUUID();
       const key = objectKeyFor(commune.id, 'documents', documentId, `${versionId}.${type.extension}`);
-      await this.storage.put(key, createReadStream(spooled.path), { size: spooled.size, contentType: type.mediaType });
+      const stored = await this.storage.put(key, createReadStream(spooled.path), { size: spooled.size, contentType: type.mediaType });
       try {
+        if (stored.sha256 !== spooled.sha256) throw new Error(`Stored bytes of ${key} differ from the upload (sha256 mismatch).`);
         return await this.access.runIn(commune, async () => {
           await this.requireDocument(commune.id, documentId, { lock: true });
           const version = await this.documents.insertVersion(commune.id, {

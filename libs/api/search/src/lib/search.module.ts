@@ -5,6 +5,9 @@ import { MeilisearchSearchEngine } from './meilisearch-search-engine';
 import { PostgresSearchEngine } from './postgres-search-engine';
 import { loadSearchConfig, SearchConfig } from './search-config';
 import { SearchEngine } from './search-engine';
+import { SearchController } from './search.controller';
+import { SearchIndexer } from './search-indexer.service';
+import { SearchSources } from './search-record-source';
 
 /**
  * Provides `SearchEngine` to the whole application (register it once, in the app module):
@@ -16,7 +19,13 @@ import { SearchEngine } from './search-engine';
 @Module({})
 export class SearchModule {
   static register(config: SearchConfig): DynamicModule {
-    return { module: SearchModule, global: true, providers: [engineProvider(config)], exports: [SearchEngine] };
+    return {
+      module: SearchModule,
+      global: true,
+      controllers: [SearchController],
+      providers: [engineProvider(config), SearchSources, SearchIndexer],
+      exports: [SearchEngine, SearchSources, SearchIndexer],
+    };
   }
 
   /** Reads the configuration when the app module is built: a wrong variable stops the start. */

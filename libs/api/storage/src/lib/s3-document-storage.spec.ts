@@ -1,27 +1,56 @@
+import { type ChildProcess, fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import S3rver from 's3rver';
 import { describeDocumentStorageContract } from './document-storage.contract';
 import { type ObjectKey, objectKeyFor, type PutObjectOptions, type StoredObject } from './document-storage';
 import { type S3DocumentStorageOptions, S3DocumentStorage } from './s3-document-storage';
 import { readStorageConfig } from './storage-config';
 
-/** s3rver on 127.0.0.1 and a free port, data in a fresh temporary folder. */
+/**
+ * s3rver on 127.0.0.1 and a free port, data in a fresh temporary folder. In a child process,
+ * so that the contract's memory check measures the adapter, not the server's buffers.
+ */
 async function startS3rver(): Promise<{ options: S3DocumentStorageOptions; stop(): Promise<void> }> {
   const directory = await mkdtemp(join(tmpdir(), 'communes-s3rver-'));
-  const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory });
-  const { port } = await server.run();
-  return {
-    // s3rver checks signatures, against these fixed credentials.
-    options: { endPoint: '127.0.0.1', port, useSSL: false, accessKey: 'S3RVER', secretKey: 'S3RVER', bucket: 'communes-documents-test', region: 'us-east-1' },
-    stop: async () => {
-      await server.close();
-      await rm(directory, { recursive: true, force: true });
-    },
+  const child = fork(join(__dirname, '..', 'testing', 's3rver-process.cjs'), [directory], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const stop = async (): Promise<void> => {
+    await stopProcess(child);
+    await rm(directory, { recursive: true, force: true });
   };
+  try {
+    const port = await listeningPort(child);
+    return {
+      // s3rver checks signatures, against these fixed credentials.
+      options: { endPoint: '127.0.0.1', port, useSSL: false, accessKey: 'S3RVER', secretKey: 'S3RVER', bucket: 'communes-documents-test', region: 'us-east-1' },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+function listeningPort(child: ChildProcess): Promise<number> {
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`s3rver exited before listening (exit code ${code})`)));
+    child.once('message', (message: unknown) => {
+      const port = typeof message === 'object' && message !== null && 'port' in message ? message.port : undefined;
+      if (typeof port === 'number') resolve(port);
+      else reject(new Error(`unexpected message from s3rver: ${JSON.stringify(message)}`));
+    });
+  });
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  await exited;
 }
 
 describeDocumentStorageContract('S3DocumentStorage on s3rver', async () => {

@@ -1,0 +1,115 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { SEARCH_KINDS, SearchKind } from '@communes/shared-contracts';
+import { Public, ValidationFailedError } from '@communes/api-core';
+import { MAX_PAGE_SIZE, SEARCH_SORTS, SearchEngine, SearchResult, SearchSort } from './search-engine';
+import { InvalidSearchQueryError } from './search-validation';
+
+/** `?commune=a&commune=b` and `?commune=a,b` both give ['a', 'b']. */
+const list = ({ value }: { value: unknown }) =>
+  value === undefined ? undefined : (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter(Boolean);
+
+export class SearchQueryDto {
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @IsOptional()
+  @Transform(list)
+  @ArrayMaxSize(100)
+  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { each: true, message: 'commune must be commune slugs such as cotonou' })
+  commune?: string[];
+
+  @IsOptional()
+  @Transform(list)
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(120, { each: true })
+  department?: string[];
+
+  @IsOptional()
+  @Transform(list)
+  @IsIn(SEARCH_KINDS, { each: true, message: `kind must be among: ${SEARCH_KINDS.join(', ')}` })
+  kind?: SearchKind[];
+
+  @IsOptional()
+  @Transform(list)
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(80, { each: true })
+  category?: string[];
+
+  @IsOptional()
+  @Transform(({ value }) => list({ value })?.map(Number))
+  @IsInt({ each: true, message: 'fiscalYear must be years such as 2024' })
+  @Min(1990, { each: true })
+  @Max(2100, { each: true })
+  fiscalYear?: number[];
+
+  @IsOptional()
+  @Matches(/^[0-9]{1,18}$/, { message: 'amountMin must be a whole number of francs CFA' })
+  amountMin?: string;
+
+  @IsOptional()
+  @Matches(/^[0-9]{1,18}$/, { message: 'amountMax must be a whole number of francs CFA' })
+  amountMax?: string;
+
+  @IsOptional()
+  @IsIn(SEARCH_SORTS, { message: `sort must be one of: ${SEARCH_SORTS.join(', ')}` })
+  sort?: SearchSort;
+
+  @IsOptional()
+  @IsIn(['asc', 'desc'], { message: 'order must be asc or desc' })
+  order?: 'asc' | 'desc';
+
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  page?: number;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  pageSize?: number;
+}
+
+@ApiTags('search')
+@Controller('search')
+export class SearchController {
+  constructor(private readonly engine: SearchEngine) {}
+
+  @Get()
+  @Public()
+  @ApiOperation({
+    summary: 'Search the published records of every commune',
+    description: 'French-aware (accents, plurals) and typo tolerant. Filters combine with AND, values of one filter with OR. Each hit links to its resource.',
+  })
+  async search(@Query() query: SearchQueryDto): Promise<SearchResult> {
+    try {
+      return await this.engine.search({
+        q: query.q?.trim() ?? '',
+        communeSlugs: query.commune,
+        departments: query.department,
+        kinds: query.kind,
+        categories: query.category,
+        fiscalYears: query.fiscalYear,
+        amountMin: query.amountMin,
+        amountMax: query.amountMax,
+        sort: query.sort ?? 'relevance',
+        direction: query.order,
+        page: query.page ?? 1,
+        pageSize: query.pageSize ?? 20,
+      });
+    } catch (error) {
+      if (error instanceof InvalidSearchQueryError) throw new ValidationFailedError([{ field: 'query', messages: [error.message] }]);
+      throw error;
+    }
+  }
+}
