@@ -1,1 +1,2 @@
 export * from './lib/test-context';
+export * from './lib/isolation-matrix';
