@@ -2,6 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, CoreModule, InvalidConfigurationError } from '@communes/api-core';
 import { readStorageConfig, StorageModule, StorageOptions } from '@communes/api-storage';
 import { DocumentsModule } from '@communes/api-documents';
+import { FinanceModule } from '@communes/api-finance';
+import { ContractsModule } from '@communes/api-contracts';
 import { loadSearchConfig, SearchModule } from '@communes/api-search';
 import { DatabaseModule } from '@communes/api-database';
 import { AuditModule } from '@communes/api-audit';
@@ -31,6 +33,8 @@ export class ApiModule {
         AuthModule,
         CommunesModule,
         DocumentsModule,
+        FinanceModule,
+        ContractsModule,
         HealthModule,
       ],
     };

@@ -24,7 +24,7 @@ const ALL_ACTIONS: Record<Action, true> = {
   publish: true,
   withdraw: true,
 };
-const ALL_SUBJECTS: Record<SubjectType, true> = { Commune: true, Membership: true, Invitation: true, AuditEvent: true, Document: true };
+const ALL_SUBJECTS: Record<SubjectType, true> = { Commune: true, Membership: true, Invitation: true, AuditEvent: true, Document: true, Budget: true, Contract: true };
 const ACTIONS = Object.keys(ALL_ACTIONS) as Action[];
 const SUBJECTS = Object.keys(ALL_SUBJECTS) as SubjectType[];
 const WRITE_ACTIONS = ACTIONS.filter((action) => action !== 'read');
@@ -51,20 +51,20 @@ const ACTORS = {
 type ActorName = keyof typeof ACTORS;
 
 type Allowed = readonly Action[];
-type PolicyRow = readonly [ActorName, Allowed, Allowed, Allowed, Allowed, Allowed];
+type PolicyRow = readonly [ActorName, Allowed, Allowed, Allowed, Allowed, Allowed, Allowed];
 
 // prettier-ignore
 const POLICY_ON_COMMUNE_A: readonly PolicyRow[] = [
-  // actor                                  Commune                                         Membership                     Invitation                     AuditEvent                     Document (draft)
-  ['anonymous',                             ['read'],                                       [],                            [],                            [],                            []],
-  ['citizen',                               ['read'],                                       [],                            [],                            [],                            []],
-  ['editor of A',                           ['read'],                                       ['read'],                      [],                            [],                            ['read', 'create', 'update', 'publish', 'withdraw']],
-  ['moderator of A',                        ['read'],                                       ['read'],                      [],                            [],                            ['read']],
-  ['admin of A',                            ['read', 'update'],                             ['read', 'update', 'delete'],  ['read', 'delete', 'invite'],  ['read'],                      ['read', 'create', 'update', 'publish', 'withdraw']],
-  ['admin of B',                            ['read'],                                       [],                            [],                            [],                            []],
-  ['platform_admin (ANCB)',                 ['read', 'create', 'update', 'change_status'],  ['read'],                      ['read', 'delete', 'invite'],  ['read'],                      []],
-  ['ministry_observer',                     ['read'],                                       [],                            [],                            [],                            []],
-  ['ministry_observer + stray admin of A',  ['read'],                                       [],                            [],                            [],                            []],
+  // actor                                  Commune                                         Membership                     Invitation                     AuditEvent                     Document (draft)                                    Budget & Contract (draft)
+  ['anonymous',                             ['read'],                                       [],                            [],                            [],                            [],                                                  []],
+  ['citizen',                               ['read'],                                       [],                            [],                            [],                            [],                                                  []],
+  ['editor of A',                           ['read'],                                       ['read'],                      [],                            [],                            ['read', 'create', 'update', 'publish', 'withdraw'], ['read', 'create', 'update', 'delete', 'publish']],
+  ['moderator of A',                        ['read'],                                       ['read'],                      [],                            [],                            ['read'],                                            ['read']],
+  ['admin of A',                            ['read', 'update'],                             ['read', 'update', 'delete'],  ['read', 'delete', 'invite'],  ['read'],                      ['read', 'create', 'update', 'publish', 'withdraw'], ['read', 'create', 'update', 'delete', 'publish']],
+  ['admin of B',                            ['read'],                                       [],                            [],                            [],                            [],                                                  []],
+  ['platform_admin (ANCB)',                 ['read', 'create', 'update', 'change_status'],  ['read'],                      ['read', 'delete', 'invite'],  ['read'],                      [],                                                  []],
+  ['ministry_observer',                     ['read'],                                       [],                            [],                            [],                            [],                                                  []],
+  ['ministry_observer + stray admin of A',  ['read'],                                       [],                            [],                            [],                            [],                                                  []],
 ];
 
 /** A loaded record of the given type belonging to the given commune, tagged for CASL. */
@@ -72,6 +72,7 @@ function recordOf(type: SubjectType, communeId: string) {
   if (type === 'Membership') return asSubject('Membership', { communeId, userId: SOMEONE_ELSE });
   // A draft: the record whose visibility matters (published ones are public, tested below).
   if (type === 'Document') return asSubject('Document', { communeId, state: 'draft' });
+  if (type === 'Budget' || type === 'Contract') return asSubject(type, { communeId, state: 'draft' });
   return asSubject(type, { communeId });
 }
 
@@ -98,14 +99,16 @@ describe('defineAbilityFor — the policy on the records of commune A', () => {
   });
 
   test.each(POLICY_ON_COMMUNE_A)(
-    '%s → Commune %j, Membership %j, Invitation %j, AuditEvent %j, Document (draft) %j',
-    (actor, commune, membership, invitation, auditEvent, documentDraft) => {
+    '%s → Commune %j, Membership %j, Invitation %j, AuditEvent %j, Document (draft) %j, Budget & Contract (draft) %j',
+    (actor, commune, membership, invitation, auditEvent, documentDraft, financeDraft) => {
       expect(allowedOn(abilityOf(actor), COMMUNE_A)).toEqual({
         Commune: inCanonicalOrder(commune),
         Membership: inCanonicalOrder(membership),
         Invitation: inCanonicalOrder(invitation),
         AuditEvent: inCanonicalOrder(auditEvent),
         Document: inCanonicalOrder(documentDraft),
+        Budget: inCanonicalOrder(financeDraft),
+        Contract: inCanonicalOrder(financeDraft),
       });
     },
   );
@@ -121,6 +124,7 @@ describe('defineAbilityFor — invariants', () => {
         expect(rule).toEqual(expect.objectContaining({ action: 'read' }));
         expect(rule.inverted).toBeFalsy();
         if (rule.subject === 'Document') expect(rule.conditions).toEqual({ state: { $in: ['published', 'withdrawn'] } });
+        else if (String(rule.subject) === 'Budget,Contract') expect(rule.conditions).toEqual({ state: 'published' });
         else expect(rule.conditions).toBeUndefined();
       }
     });

@@ -3,6 +3,7 @@ import { AppAbility, createRuleBuilder } from './app-ability';
 import { defineAuditRules } from './audit.abilities';
 import { defineCommuneRules } from './communes.abilities';
 import { defineDocumentRules } from './documents.abilities';
+import { defineFinanceRules } from './finance.abilities';
 import { defineMemberRules } from './members.abilities';
 
 /**
@@ -16,11 +17,13 @@ export function defineAbilityFor(actor: Actor): AppAbility {
   if (actor.platformRole === 'ministry_observer') {
     builder.can('read', 'Commune');
     builder.can('read', 'Document', { state: { $in: ['published', 'withdrawn'] } });
+    builder.can('read', ['Budget', 'Contract'], { state: 'published' });
     return builder.build();
   }
   defineCommuneRules(actor, builder);
   defineMemberRules(actor, builder);
   defineAuditRules(actor, builder);
   defineDocumentRules(actor, builder);
+  defineFinanceRules(actor, builder);
   return builder.build();
 }

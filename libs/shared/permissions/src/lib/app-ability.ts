@@ -9,6 +9,8 @@ export interface SubjectShapes {
   Invitation: { communeId: string };
   AuditEvent: { communeId: string };
   Document: { communeId: string; state: 'draft' | 'published' | 'withdrawn' };
+  Budget: { communeId: string; state: 'draft' | 'published' };
+  Contract: { communeId: string; state: 'draft' | 'published' };
 }
 export type SubjectType = keyof SubjectShapes;
 type TaggedSubject = { [K in SubjectType]: SubjectShapes[K] & { __caslSubjectType__: K } }[SubjectType];

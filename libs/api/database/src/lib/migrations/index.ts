@@ -1,6 +1,14 @@
 import { Foundation1763800000000 } from './1763800000000-foundation.migration';
 import { Search1763900000000 } from './1763900000000-search.migration';
 import { Transparency1763950000000 } from './1763950000000-transparency.migration';
+import { Budgets1764000000000 } from './1764000000000-budgets.migration';
+import { Contracts1764100000000 } from './1764100000000-contracts.migration';
 
 /** Every migration, in order. Migrations run as the owner role, never `synchronize`. */
-export const MIGRATIONS = [Foundation1763800000000, Search1763900000000, Transparency1763950000000];
+export const MIGRATIONS = [
+  Foundation1763800000000,
+  Search1763900000000,
+  Transparency1763950000000,
+  Budgets1764000000000,
+  Contracts1764100000000,
+];
