@@ -4,7 +4,7 @@ import { readStorageConfig, StorageModule, StorageOptions } from '@communes/api-
 import { DocumentsModule } from '@communes/api-documents';
 import { FinanceModule } from '@communes/api-finance';
 import { ContractsModule } from '@communes/api-contracts';
-import { loadSearchConfig, SearchModule } from '@communes/api-search';
+import { loadSearchConfig, SearchFeatureModule, SearchModule } from '@communes/api-search';
 import { DatabaseModule } from '@communes/api-database';
 import { AuditModule } from '@communes/api-audit';
 import { AuthModule } from '@communes/api-auth';
@@ -32,6 +32,7 @@ export class ApiModule {
         AuditModule,
         AuthModule,
         CommunesModule,
+        SearchFeatureModule,
         DocumentsModule,
         FinanceModule,
         ContractsModule,

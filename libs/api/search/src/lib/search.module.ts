@@ -22,9 +22,8 @@ export class SearchModule {
     return {
       module: SearchModule,
       global: true,
-      controllers: [SearchController],
-      providers: [engineProvider(config), SearchSources, SearchIndexer],
-      exports: [SearchEngine, SearchSources, SearchIndexer],
+      providers: [engineProvider(config), SearchSources],
+      exports: [SearchEngine, SearchSources],
     };
   }
 
@@ -33,6 +32,13 @@ export class SearchModule {
     return SearchModule.register(loadSearchConfig(env));
   }
 }
+
+/**
+ * The search feature on top of the port: the public search endpoint and the indexer that
+ * drains the outbox (needs the database; SearchModule must be registered too).
+ */
+@Module({ controllers: [SearchController], providers: [SearchIndexer], exports: [SearchIndexer] })
+export class SearchFeatureModule {}
 
 function engineProvider(config: SearchConfig): Provider {
   switch (config.engine) {
