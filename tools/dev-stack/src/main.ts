@@ -7,6 +7,7 @@ import { AppConfig, InvalidConfigurationError, loadAppConfig } from '@communes/a
 import { createApiApplication } from '@communes/api-bootstrap';
 import { DocumentStorage } from '@communes/api-storage';
 import { SearchIndexer } from '@communes/api-search';
+import { seedDemoAgenda } from './seed-demo-agenda';
 import { seedDemoDocuments } from './seed-demo-documents';
 import {
   DEMO_ACCOUNTS,
@@ -109,6 +110,8 @@ async function startServer(config: AppConfig, ownerUrl: string | undefined, stop
   if (demo) {
     const published = await seedDemoDocuments(ownerUrl, app.get(DocumentStorage));
     if (published) console.log(`Published ${published} demo documents for the pilot communes.`);
+    const events = await seedDemoAgenda(ownerUrl);
+    if (events) console.log(`Published ${events} agenda events for the pilot communes.`);
   }
   await app.listen({ port: config.PORT, host: '127.0.0.1' });
   const shutdown = async (signal: string) => {

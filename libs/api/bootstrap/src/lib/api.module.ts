@@ -4,6 +4,7 @@ import { readStorageConfig, StorageModule, StorageOptions } from '@communes/api-
 import { DocumentsModule } from '@communes/api-documents';
 import { FinanceModule } from '@communes/api-finance';
 import { ContractsModule } from '@communes/api-contracts';
+import { AgendaModule } from '@communes/api-agenda';
 import { loadSearchConfig, SearchFeatureModule, SearchModule } from '@communes/api-search';
 import { DatabaseModule } from '@communes/api-database';
 import { AuditModule } from '@communes/api-audit';
@@ -36,6 +37,7 @@ export class ApiModule {
         DocumentsModule,
         FinanceModule,
         ContractsModule,
+        AgendaModule,
         HealthModule,
       ],
     };

@@ -24,7 +24,7 @@ const ALL_ACTIONS: Record<Action, true> = {
   publish: true,
   withdraw: true,
 };
-const ALL_SUBJECTS: Record<SubjectType, true> = { Commune: true, Membership: true, Invitation: true, AuditEvent: true, Document: true, Budget: true, Contract: true };
+const ALL_SUBJECTS: Record<SubjectType, true> = { Commune: true, Membership: true, Invitation: true, AuditEvent: true, Document: true, Budget: true, Contract: true, AgendaEvent: true };
 const ACTIONS = Object.keys(ALL_ACTIONS) as Action[];
 const SUBJECTS = Object.keys(ALL_SUBJECTS) as SubjectType[];
 const WRITE_ACTIONS = ACTIONS.filter((action) => action !== 'read');
@@ -55,7 +55,7 @@ type PolicyRow = readonly [ActorName, Allowed, Allowed, Allowed, Allowed, Allowe
 
 // prettier-ignore
 const POLICY_ON_COMMUNE_A: readonly PolicyRow[] = [
-  // actor                                  Commune                                         Membership                     Invitation                     AuditEvent                     Document (draft)                                    Budget & Contract (draft)
+  // actor                                  Commune                                         Membership                     Invitation                     AuditEvent                     Document (draft)                                    Budget, Contract & AgendaEvent (draft)
   ['anonymous',                             ['read'],                                       [],                            [],                            [],                            [],                                                  []],
   ['citizen',                               ['read'],                                       [],                            [],                            [],                            [],                                                  []],
   ['editor of A',                           ['read'],                                       ['read'],                      [],                            [],                            ['read', 'create', 'update', 'publish', 'withdraw'], ['read', 'create', 'update', 'delete', 'publish']],
@@ -72,7 +72,7 @@ function recordOf(type: SubjectType, communeId: string) {
   if (type === 'Membership') return asSubject('Membership', { communeId, userId: SOMEONE_ELSE });
   // A draft: the record whose visibility matters (published ones are public, tested below).
   if (type === 'Document') return asSubject('Document', { communeId, state: 'draft' });
-  if (type === 'Budget' || type === 'Contract') return asSubject(type, { communeId, state: 'draft' });
+  if (type === 'Budget' || type === 'Contract' || type === 'AgendaEvent') return asSubject(type, { communeId, state: 'draft' });
   return asSubject(type, { communeId });
 }
 
@@ -99,7 +99,7 @@ describe('defineAbilityFor — the policy on the records of commune A', () => {
   });
 
   test.each(POLICY_ON_COMMUNE_A)(
-    '%s → Commune %j, Membership %j, Invitation %j, AuditEvent %j, Document (draft) %j, Budget & Contract (draft) %j',
+    '%s → Commune %j, Membership %j, Invitation %j, AuditEvent %j, Document (draft) %j, Budget, Contract & AgendaEvent (draft) %j',
     (actor, commune, membership, invitation, auditEvent, documentDraft, financeDraft) => {
       expect(allowedOn(abilityOf(actor), COMMUNE_A)).toEqual({
         Commune: inCanonicalOrder(commune),
@@ -109,6 +109,7 @@ describe('defineAbilityFor — the policy on the records of commune A', () => {
         Document: inCanonicalOrder(documentDraft),
         Budget: inCanonicalOrder(financeDraft),
         Contract: inCanonicalOrder(financeDraft),
+        AgendaEvent: inCanonicalOrder(financeDraft),
       });
     },
   );
@@ -125,6 +126,7 @@ describe('defineAbilityFor — invariants', () => {
         expect(rule.inverted).toBeFalsy();
         if (rule.subject === 'Document') expect(rule.conditions).toEqual({ state: { $in: ['published', 'withdrawn'] } });
         else if (String(rule.subject) === 'Budget,Contract') expect(rule.conditions).toEqual({ state: 'published' });
+        else if (rule.subject === 'AgendaEvent') expect(rule.conditions).toEqual({ state: { $in: ['published', 'cancelled'] } });
         else expect(rule.conditions).toBeUndefined();
       }
     });

@@ -1,5 +1,6 @@
 import type { Actor } from './actor';
 import { AppAbility, createRuleBuilder } from './app-ability';
+import { defineAgendaRules } from './agenda.abilities';
 import { defineAuditRules } from './audit.abilities';
 import { defineCommuneRules } from './communes.abilities';
 import { defineDocumentRules } from './documents.abilities';
@@ -18,6 +19,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
     builder.can('read', 'Commune');
     builder.can('read', 'Document', { state: { $in: ['published', 'withdrawn'] } });
     builder.can('read', ['Budget', 'Contract'], { state: 'published' });
+    builder.can('read', 'AgendaEvent', { state: { $in: ['published', 'cancelled'] } });
     return builder.build();
   }
   defineCommuneRules(actor, builder);
@@ -25,5 +27,6 @@ export function defineAbilityFor(actor: Actor): AppAbility {
   defineAuditRules(actor, builder);
   defineDocumentRules(actor, builder);
   defineFinanceRules(actor, builder);
+  defineAgendaRules(actor, builder);
   return builder.build();
 }

@@ -11,6 +11,7 @@ export interface SubjectShapes {
   Document: { communeId: string; state: 'draft' | 'published' | 'withdrawn' };
   Budget: { communeId: string; state: 'draft' | 'published' };
   Contract: { communeId: string; state: 'draft' | 'published' };
+  AgendaEvent: { communeId: string; state: 'draft' | 'published' | 'cancelled' };
 }
 export type SubjectType = keyof SubjectShapes;
 type TaggedSubject = { [K in SubjectType]: SubjectShapes[K] & { __caslSubjectType__: K } }[SubjectType];

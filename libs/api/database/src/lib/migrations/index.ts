@@ -3,6 +3,7 @@ import { Search1763900000000 } from './1763900000000-search.migration';
 import { Transparency1763950000000 } from './1763950000000-transparency.migration';
 import { Budgets1764000000000 } from './1764000000000-budgets.migration';
 import { Contracts1764100000000 } from './1764100000000-contracts.migration';
+import { Agenda1764200000000 } from './1764200000000-agenda.migration';
 
 /** Every migration, in order. Migrations run as the owner role, never `synchronize`. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Transparency1763950000000,
   Budgets1764000000000,
   Contracts1764100000000,
+  Agenda1764200000000,
 ];

@@ -1,0 +1,3 @@
+export * from './lib/agenda.module';
+export * from './lib/agenda.service';
+export * from './lib/agenda.repository';
