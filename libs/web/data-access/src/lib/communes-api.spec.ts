@@ -3,8 +3,14 @@ import {
   HttpTestingController,
   provideHttpClientTesting,
 } from '@angular/common/http/testing';
+import type { Provider } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import type { CommuneList } from '@communes/shared-contracts';
+import {
+  Api,
+  communesControllerList,
+  provideApiConfiguration,
+} from '@communes/web-api-client';
 import { firstValueFrom } from 'rxjs';
 import { API_BASE_URL } from './api-config';
 import { ApiError } from './api-error';
@@ -29,7 +35,7 @@ describe('CommunesApi', () => {
   let api: CommunesApi;
   let http: HttpTestingController;
 
-  function setUp(baseUrl?: string): void {
+  function setUp(baseUrl?: string, providers: Provider[] = []): void {
     TestBed.configureTestingModule({
       providers: [
         provideHttpClient(withFetch()),
@@ -37,6 +43,7 @@ describe('CommunesApi', () => {
         ...(baseUrl === undefined
           ? []
           : [{ provide: API_BASE_URL, useValue: baseUrl }]),
+        ...providers,
       ],
     });
     api = TestBed.inject(CommunesApi);
@@ -52,6 +59,8 @@ describe('CommunesApi', () => {
     const request = http.expectOne('/api/v1/communes');
     expect(request.request.method).toBe('GET');
     expect(request.request.params.keys()).toEqual([]);
+    expect(request.request.responseType).toBe('json');
+    expect(request.request.headers.get('Accept')).toBe('application/json');
     request.flush(list);
 
     await expect(result).resolves.toEqual(list);
@@ -84,7 +93,14 @@ describe('CommunesApi', () => {
   });
 
   it('uses the configured base URL', () => {
-    setUp('https://api.example.bj/api/v1');
+    setUp('https://api.example.bj');
+    api.list().subscribe();
+
+    http.expectOne('https://api.example.bj/api/v1/communes').flush(list);
+  });
+
+  it('follows the generated client configuration', () => {
+    setUp(undefined, [provideApiConfiguration('https://api.example.bj')]);
     api.list().subscribe();
 
     http.expectOne('https://api.example.bj/api/v1/communes').flush(list);
@@ -152,5 +168,26 @@ describe('CommunesApi', () => {
     const error = await result.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 0, isNetworkError: true });
+  });
+});
+
+describe('the generated list operation', () => {
+  afterEach(() => TestBed.inject(HttpTestingController).verify());
+
+  // CommunesApi.list() builds its request itself because of this. When this test fails, the
+  // API has declared the response of CommunesController_list: make list() return
+  // `inject(Api).invoke(communesControllerList, params)` and delete this test.
+  it('still treats the directory as untyped text: the OpenAPI document gives its response no schema', () => {
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(withFetch()), provideHttpClientTesting()],
+    });
+    TestBed.inject(Api).invoke(communesControllerList, {}).subscribe();
+
+    const request = TestBed.inject(HttpTestingController).expectOne(
+      '/api/v1/communes',
+    );
+    expect(request.request.responseType).toBe('text');
+    expect(request.request.headers.get('Accept')).toBe('*/*');
+    request.flush(JSON.stringify(list));
   });
 });
