@@ -7,8 +7,7 @@ import { AppConfig, InvalidConfigurationError, loadAppConfig } from '@communes/a
 import { createApiApplication } from '@communes/api-bootstrap';
 import { DocumentStorage } from '@communes/api-storage';
 import { SearchIndexer } from '@communes/api-search';
-import { seedDemoAgenda } from './seed-demo-agenda';
-import { seedDemoDocuments } from './seed-demo-documents';
+import { seedDemoAgenda, seedDemoDocuments } from '@communes/api-demo';
 import {
   DEMO_ACCOUNTS,
   findWorkspaceRoot,

@@ -1,0 +1,4 @@
+// Demo content for the pilot communes: used by `npm start` and by the tests that check search
+// relevance on what a newcomer actually sees.
+export * from './lib/seed-demo-documents';
+export * from './lib/seed-demo-agenda';
