@@ -1,4 +1,4 @@
-import { seedDemoAgenda, seedDemoDocuments } from '@communes/api-demo';
+import { seedDemoAgenda, seedDemoBudgets, seedDemoContracts, seedDemoDocuments } from '@communes/api-demo';
 import { DocumentTextWorker } from '@communes/api-documents';
 import { SearchIndexer } from '@communes/api-search';
 import { DocumentStorage } from '@communes/api-storage';
@@ -20,6 +20,8 @@ describe('search relevance on the demo content', () => {
     ctx = await TestContext.create();
     await seedDemoDocuments(ctx.db.ownerUrl, ctx.app.get(DocumentStorage));
     await seedDemoAgenda(ctx.db.ownerUrl);
+    await seedDemoBudgets(ctx.db.ownerUrl);
+    await seedDemoContracts(ctx.db.ownerUrl);
     while ((await ctx.app.get(DocumentTextWorker).runOnce(50)) > 0);
     await ctx.app.get(SearchIndexer).drain();
   });
@@ -47,7 +49,25 @@ describe('search relevance on the demo content', () => {
 
   it('finds the accountability session in the agenda and its report in the documents', async () => {
     const result = await search('q=reddition%20de%20comptes');
-    expect(new Set(result.hits.map((hit) => hit.record.kind))).toEqual(new Set(['document', 'agenda_event']));
+    const kinds = result.hits.map((hit) => hit.record.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['document', 'agenda_event']));
+    // The report and the sessions come before budget lines or contracts that merely mention accounts.
+    expect(kinds.slice(0, 3).every((kind) => kind === 'document' || kind === 'agenda_event')).toBe(true);
+  });
+
+  it("finds a contract by its awardee's name, written without accents", async () => {
+    const awardee = await ctx.sql.query<{ awardee_name: string }>(`select awardee_name from contracts where state = 'published' and awardee_name ~ '[éèô]' limit 1`);
+    const name = awardee.rows[0].awardee_name;
+    const unaccented = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    const result = await search(`q=${encodeURIComponent(unaccented)}&kind=contract`);
+    expect(result.total).toBeGreaterThan(0);
+    expect(result.hits[0].highlights.body ?? result.hits[0].highlights.title ?? '').toContain('<mark>');
+  });
+
+  it('finds budget lines by their label, filtered by year', async () => {
+    const result = await search('q=taxe%20fonciere&kind=budget_line&fiscalYear=2025');
+    expect(result.total).toBeGreaterThan(0);
+    expect(result.hits.every((hit) => hit.record.kind === 'budget_line')).toBe(true);
   });
 
   it('narrows to one commune and one year with filters, facets counting the rest', async () => {

@@ -7,7 +7,7 @@ import { AppConfig, InvalidConfigurationError, loadAppConfig } from '@communes/a
 import { createApiApplication } from '@communes/api-bootstrap';
 import { DocumentStorage } from '@communes/api-storage';
 import { SearchIndexer } from '@communes/api-search';
-import { seedDemoAgenda, seedDemoDocuments } from '@communes/api-demo';
+import { seedDemoAgenda, seedDemoBudgets, seedDemoContracts, seedDemoDocuments } from '@communes/api-demo';
 import {
   DEMO_ACCOUNTS,
   findWorkspaceRoot,
@@ -111,6 +111,10 @@ async function startServer(config: AppConfig, ownerUrl: string | undefined, stop
     if (published) console.log(`Published ${published} demo documents for the pilot communes.`);
     const events = await seedDemoAgenda(ownerUrl);
     if (events) console.log(`Published ${events} agenda events for the pilot communes.`);
+    const budgets = await seedDemoBudgets(ownerUrl);
+    if (budgets) console.log(`Published ${budgets} budgets for the pilot communes.`);
+    const contracts = await seedDemoContracts(ownerUrl);
+    if (contracts) console.log(`Published ${contracts} contracts for the pilot communes.`);
   }
   await app.listen({ port: config.PORT, host: '127.0.0.1' });
   const shutdown = async (signal: string) => {

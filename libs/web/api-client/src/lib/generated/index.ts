@@ -17,6 +17,14 @@ export type { BudgetWithLinesResponse } from './models/budget-with-lines-respons
 export type { CancelAgendaEventDto } from './models/cancel-agenda-event-dto';
 export type { ChangeCommuneStatusDto } from './models/change-commune-status-dto';
 export type { ChangeMemberRoleDto } from './models/change-member-role-dto';
+export type { ContractDocumentResponse } from './models/contract-document-response';
+export type { ContractImportCommitResponse } from './models/contract-import-commit-response';
+export type { ContractImportErrorResponse } from './models/contract-import-error-response';
+export type { ContractImportPreviewResponse } from './models/contract-import-preview-response';
+export type { ContractPageResponse } from './models/contract-page-response';
+export type { ContractPreviewLineResponse } from './models/contract-preview-line-response';
+export type { ContractResponse } from './models/contract-response';
+export type { ContractWithDocumentsResponse } from './models/contract-with-documents-response';
 export type { CreateAgendaEventDto } from './models/create-agenda-event-dto';
 export type { CreateContractDto } from './models/create-contract-dto';
 export type { CreateDocumentDto } from './models/create-document-dto';

@@ -7,13 +7,14 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
+import { ContractImportCommitResponse } from '../../models/contract-import-commit-response';
 
 export interface ContractsControllerCommit$Params {
   slug: string;
   importId: string;
 }
 
-export function contractsControllerCommit(http: HttpClient, rootUrl: string, params: ContractsControllerCommit$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
+export function contractsControllerCommit(http: HttpClient, rootUrl: string, params: ContractsControllerCommit$Params, context?: HttpContext): Observable<StrictHttpResponse<ContractImportCommitResponse>> {
   const rb = new RequestBuilder(rootUrl, contractsControllerCommit.PATH, 'post');
   if (params) {
     rb.path('slug', params.slug, {});
@@ -21,11 +22,11 @@ export function contractsControllerCommit(http: HttpClient, rootUrl: string, par
   }
 
   return http.request(
-    rb.build({ responseType: 'text', accept: '*/*', context })
+    rb.build({ responseType: 'json', accept: 'application/json', context })
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return (r as HttpResponse<any>).clone({ body: undefined }) as StrictHttpResponse<void>;
+      return r as StrictHttpResponse<ContractImportCommitResponse>;
     })
   );
 }

@@ -7,6 +7,7 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
+import { ContractWithDocumentsResponse } from '../../models/contract-with-documents-response';
 import { CreateContractDto } from '../../models/create-contract-dto';
 
 export interface ContractsControllerCreate$Params {
@@ -14,7 +15,7 @@ export interface ContractsControllerCreate$Params {
       body: CreateContractDto
 }
 
-export function contractsControllerCreate(http: HttpClient, rootUrl: string, params: ContractsControllerCreate$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
+export function contractsControllerCreate(http: HttpClient, rootUrl: string, params: ContractsControllerCreate$Params, context?: HttpContext): Observable<StrictHttpResponse<ContractWithDocumentsResponse>> {
   const rb = new RequestBuilder(rootUrl, contractsControllerCreate.PATH, 'post');
   if (params) {
     rb.path('slug', params.slug, {});
@@ -22,11 +23,11 @@ export function contractsControllerCreate(http: HttpClient, rootUrl: string, par
   }
 
   return http.request(
-    rb.build({ responseType: 'text', accept: '*/*', context })
+    rb.build({ responseType: 'json', accept: 'application/json', context })
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return (r as HttpResponse<any>).clone({ body: undefined }) as StrictHttpResponse<void>;
+      return r as StrictHttpResponse<ContractWithDocumentsResponse>;
     })
   );
 }

@@ -7,6 +7,7 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
+import { ContractPageResponse } from '../../models/contract-page-response';
 
 export interface ContractsControllerList$Params {
   slug: string;
@@ -47,7 +48,7 @@ export interface ContractsControllerList$Params {
   pageSize?: number;
 }
 
-export function contractsControllerList(http: HttpClient, rootUrl: string, params: ContractsControllerList$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
+export function contractsControllerList(http: HttpClient, rootUrl: string, params: ContractsControllerList$Params, context?: HttpContext): Observable<StrictHttpResponse<ContractPageResponse>> {
   const rb = new RequestBuilder(rootUrl, contractsControllerList.PATH, 'get');
   if (params) {
     rb.path('slug', params.slug, {});
@@ -65,11 +66,11 @@ export function contractsControllerList(http: HttpClient, rootUrl: string, param
   }
 
   return http.request(
-    rb.build({ responseType: 'text', accept: '*/*', context })
+    rb.build({ responseType: 'json', accept: 'application/json', context })
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return (r as HttpResponse<any>).clone({ body: undefined }) as StrictHttpResponse<void>;
+      return r as StrictHttpResponse<ContractPageResponse>;
     })
   );
 }

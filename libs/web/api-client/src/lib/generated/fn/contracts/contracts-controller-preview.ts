@@ -7,6 +7,7 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
+import { ContractImportPreviewResponse } from '../../models/contract-import-preview-response';
 
 export interface ContractsControllerPreview$Params {
   slug: string;
@@ -15,7 +16,7 @@ export interface ContractsControllerPreview$Params {
 }
 }
 
-export function contractsControllerPreview(http: HttpClient, rootUrl: string, params: ContractsControllerPreview$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
+export function contractsControllerPreview(http: HttpClient, rootUrl: string, params: ContractsControllerPreview$Params, context?: HttpContext): Observable<StrictHttpResponse<ContractImportPreviewResponse>> {
   const rb = new RequestBuilder(rootUrl, contractsControllerPreview.PATH, 'post');
   if (params) {
     rb.path('slug', params.slug, {});
@@ -23,11 +24,11 @@ export function contractsControllerPreview(http: HttpClient, rootUrl: string, pa
   }
 
   return http.request(
-    rb.build({ responseType: 'text', accept: '*/*', context })
+    rb.build({ responseType: 'json', accept: 'application/json', context })
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return (r as HttpResponse<any>).clone({ body: undefined }) as StrictHttpResponse<void>;
+      return r as StrictHttpResponse<ContractImportPreviewResponse>;
     })
   );
 }

@@ -7,6 +7,7 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
+import { ContractResponse } from '../../models/contract-response';
 import { PublishContractsDto } from '../../models/publish-contracts-dto';
 
 export interface ContractsControllerPublishMany$Params {
@@ -14,7 +15,7 @@ export interface ContractsControllerPublishMany$Params {
       body: PublishContractsDto
 }
 
-export function contractsControllerPublishMany(http: HttpClient, rootUrl: string, params: ContractsControllerPublishMany$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
+export function contractsControllerPublishMany(http: HttpClient, rootUrl: string, params: ContractsControllerPublishMany$Params, context?: HttpContext): Observable<StrictHttpResponse<Array<ContractResponse>>> {
   const rb = new RequestBuilder(rootUrl, contractsControllerPublishMany.PATH, 'post');
   if (params) {
     rb.path('slug', params.slug, {});
@@ -22,11 +23,11 @@ export function contractsControllerPublishMany(http: HttpClient, rootUrl: string
   }
 
   return http.request(
-    rb.build({ responseType: 'text', accept: '*/*', context })
+    rb.build({ responseType: 'json', accept: 'application/json', context })
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return (r as HttpResponse<any>).clone({ body: undefined }) as StrictHttpResponse<void>;
+      return r as StrictHttpResponse<Array<ContractResponse>>;
     })
   );
 }

@@ -7,6 +7,7 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
+import { ContractWithDocumentsResponse } from '../../models/contract-with-documents-response';
 import { UpdateContractDto } from '../../models/update-contract-dto';
 
 export interface ContractsControllerUpdate$Params {
@@ -15,7 +16,7 @@ export interface ContractsControllerUpdate$Params {
       body: UpdateContractDto
 }
 
-export function contractsControllerUpdate(http: HttpClient, rootUrl: string, params: ContractsControllerUpdate$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
+export function contractsControllerUpdate(http: HttpClient, rootUrl: string, params: ContractsControllerUpdate$Params, context?: HttpContext): Observable<StrictHttpResponse<ContractWithDocumentsResponse>> {
   const rb = new RequestBuilder(rootUrl, contractsControllerUpdate.PATH, 'patch');
   if (params) {
     rb.path('slug', params.slug, {});
@@ -24,11 +25,11 @@ export function contractsControllerUpdate(http: HttpClient, rootUrl: string, par
   }
 
   return http.request(
-    rb.build({ responseType: 'text', accept: '*/*', context })
+    rb.build({ responseType: 'json', accept: 'application/json', context })
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return (r as HttpResponse<any>).clone({ body: undefined }) as StrictHttpResponse<void>;
+      return r as StrictHttpResponse<ContractWithDocumentsResponse>;
     })
   );
 }

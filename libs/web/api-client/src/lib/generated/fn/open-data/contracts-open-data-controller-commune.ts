@@ -12,18 +12,42 @@ export interface ContractsOpenDataControllerCommune$Params {
   slug: string;
 }
 
-export function contractsOpenDataControllerCommune(http: HttpClient, rootUrl: string, params: ContractsOpenDataControllerCommune$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
+export function contractsOpenDataControllerCommune(http: HttpClient, rootUrl: string, params: ContractsOpenDataControllerCommune$Params, context?: HttpContext): Observable<StrictHttpResponse<{
+'publishedDate'?: string;
+'publisher'?: {
+'name'?: string;
+'uri'?: string;
+};
+'releases'?: Array<{
+[key: string]: any;
+}>;
+'uri'?: string;
+'version'?: string;
+[key: string]: any;
+}>> {
   const rb = new RequestBuilder(rootUrl, contractsOpenDataControllerCommune.PATH, 'get');
   if (params) {
     rb.path('slug', params.slug, {});
   }
 
   return http.request(
-    rb.build({ responseType: 'text', accept: '*/*', context })
+    rb.build({ responseType: 'json', accept: 'application/json', context })
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return (r as HttpResponse<any>).clone({ body: undefined }) as StrictHttpResponse<void>;
+      return r as StrictHttpResponse<{
+      'publishedDate'?: string;
+      'publisher'?: {
+      'name'?: string;
+      'uri'?: string;
+      };
+      'releases'?: Array<{
+      [key: string]: any;
+      }>;
+      'uri'?: string;
+      'version'?: string;
+      [key: string]: any;
+      }>;
     })
   );
 }

@@ -11,17 +11,41 @@ import { RequestBuilder } from '../../request-builder';
 export interface ContractsOpenDataControllerNational$Params {
 }
 
-export function contractsOpenDataControllerNational(http: HttpClient, rootUrl: string, params?: ContractsOpenDataControllerNational$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
+export function contractsOpenDataControllerNational(http: HttpClient, rootUrl: string, params?: ContractsOpenDataControllerNational$Params, context?: HttpContext): Observable<StrictHttpResponse<{
+'publishedDate'?: string;
+'publisher'?: {
+'name'?: string;
+'uri'?: string;
+};
+'releases'?: Array<{
+[key: string]: any;
+}>;
+'uri'?: string;
+'version'?: string;
+[key: string]: any;
+}>> {
   const rb = new RequestBuilder(rootUrl, contractsOpenDataControllerNational.PATH, 'get');
   if (params) {
   }
 
   return http.request(
-    rb.build({ responseType: 'text', accept: '*/*', context })
+    rb.build({ responseType: 'json', accept: 'application/json', context })
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return (r as HttpResponse<any>).clone({ body: undefined }) as StrictHttpResponse<void>;
+      return r as StrictHttpResponse<{
+      'publishedDate'?: string;
+      'publisher'?: {
+      'name'?: string;
+      'uri'?: string;
+      };
+      'releases'?: Array<{
+      [key: string]: any;
+      }>;
+      'uri'?: string;
+      'version'?: string;
+      [key: string]: any;
+      }>;
     })
   );
 }
