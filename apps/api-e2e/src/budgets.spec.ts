@@ -121,7 +121,7 @@ describe('budgets: import, commit, publish, open data, search', () => {
       token: editor,
     });
     expect(document.body).toMatchObject({ state: 'draft', category: 'budget_primitif' });
-    expect(document.body.versions[0]).toMatchObject({ mediaType: 'text/csv; charset=utf-8', sizeBytes: String(bytes.length) });
+    expect(document.body.versions[0]).toMatchObject({ mediaType: 'text/csv', sizeBytes: String(bytes.length) });
     const download = await ctx.request({ method: 'GET', url: `/api/v1/communes/cotonou/documents/${preview.body.sourceDocumentId}/versions/${document.body.versions[0].id}/download`, token: editor });
     expect(download.raw.equals(bytes)).toBe(true);
 

@@ -4,3 +4,4 @@ export * from './lib/documents.repository';
 export * from './lib/file-type-policy';
 export * from './lib/document-text.worker';
 export * from './lib/pdf-text';
+export * from './lib/read-upload';

@@ -1,17 +1,14 @@
-import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { ContractInput } from '@communes/shared-contracts';
 import { AppConfig, ConflictError, DomainError, NotFoundError, RequestContext, UnprocessableError } from '@communes/api-core';
 import { AuditService } from '@communes/api-audit';
 import { CommuneAccess, CommuneRecord } from '@communes/api-communes';
-import { DocumentsRepository, DocumentsService } from '@communes/api-documents';
+import { DocumentsService, readUpload, UploadTooLargeError } from '@communes/api-documents';
 import { ImportError, ImportRow, parseContractsFile } from '@communes/api-imports';
-import { DocumentStorage, objectKeyFor } from '@communes/api-storage';
 import { withRowChecks } from './contract-rules';
 import { ContractsRepository } from './contracts.repository';
 import { isReferenceConflict } from './contracts.service';
-import { readUpload, UploadTooLargeError } from './read-upload';
 
 /** Largest list of contracts accepted: far above any commune's yearly list, small enough to parse in memory. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -43,17 +40,13 @@ export interface ImportCommit {
  */
 @Injectable()
 export class ContractImportsService {
-  private readonly logger = new Logger(ContractImportsService.name);
-
   constructor(
     private readonly access: CommuneAccess,
     private readonly contracts: ContractsRepository,
     private readonly documents: DocumentsService,
-    private readonly documentsRepository: DocumentsRepository,
     private readonly audit: AuditService,
     private readonly requestContext: RequestContext,
     private readonly config: AppConfig,
-    @Inject(DocumentStorage) private readonly storage: DocumentStorage,
   ) {}
 
   async preview(slug: string, upload: { stream: Readable & { truncated?: boolean }; fileName: string }): Promise<ImportPreview> {
@@ -160,47 +153,9 @@ export class ContractImportsService {
       title: `Import de marchés attribués — ${fileName}`.slice(0, 300),
       description: 'Fichier source d’un import de la liste des marchés attribués, conservé tel qu’il a été reçu.',
     });
-    if (format === 'xlsx') {
-      // The documents' type policy recognises an XLSX by its bytes and its name.
-      await this.documents.addVersion(slug, document.id, { stream: Readable.from(bytes), fileName: withExtension(fileName, 'xlsx') });
-    } else {
-      await this.storeCsvVersion(commune, document.id, bytes, withExtension(fileName, 'csv'));
-    }
+    // The documents feature checks (type from the bytes) and stores the file like any upload.
+    await this.documents.addVersion(slug, document.id, { stream: Readable.from(bytes), fileName: withExtension(fileName, format) });
     return document.id;
-  }
-
-  /**
-   * The documents' upload path accepts only formats with a signature (PDF, images, office
-   * files), so it refuses CSV. The parser has just read these bytes as a CSV table, so they are
-   * stored here as that document's version, the same way: object first (key under the
-   * commune's id), then the row under the document's lock, removed again if the row fails.
-   */
-  private async storeCsvVersion(commune: CommuneRecord, documentId: string, bytes: Buffer, fileName: string): Promise<void> {
-    const versionId = randomUUID();
-    const key = objectKeyFor(commune.id, 'documents', documentId, `${versionId}.csv`);
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const stored = await this.storage.put(key, Readable.from(bytes), { size: bytes.length, contentType: 'text/csv' });
-    try {
-      if (stored.sha256 !== sha256) throw new Error(`Stored bytes of ${key} differ from the upload (sha256 mismatch).`);
-      await this.access.runIn(commune, async () => {
-        await this.documentsRepository.find(commune.id, documentId, { lock: true });
-        const version = await this.documentsRepository.insertVersion(commune.id, {
-          id: versionId,
-          documentId,
-          objectKey: key,
-          fileName,
-          mediaType: 'text/csv',
-          sizeBytes: bytes.length,
-          sha256,
-          textStatus: 'not_applicable',
-          uploadedBy: this.requestContext.actor.userId,
-        });
-        await this.audit.record({ communeId: commune.id, action: 'document.version-added', targetType: 'document', targetId: documentId, details: { version: version.versionNumber, sha256, size: bytes.length } });
-      });
-    } catch (error) {
-      await this.storage.delete(key).catch((cleanup: unknown) => this.logger.error(`Orphan object ${key} left behind`, String(cleanup)));
-      throw error;
-    }
   }
 }
 

@@ -16,6 +16,8 @@ describe('detectAllowedType', () => {
     ['a Word file (ZIP container named .docx)', ZIP, 'deliberation.DOCX', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
     ['an Excel file (ZIP container named .xlsx)', ZIP, 'budget.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
     ['an old Excel file (OLE named .xls)', OLE, 'budget.xls', 'application/vnd.ms-excel'],
+    ['a PDF named .csv (the bytes win)', PDF, 'budget.csv', 'application/pdf'],
+    ['a CSV table named .csv', Buffer.from('Section;Sens;Code;Libellé;Montant\n'), 'budget.csv', 'text/csv'],
   ])('accepts %s', (_label, bytes, name, mediaType) => {
     expect(detectAllowedType(bytes, name)?.mediaType).toBe(mediaType);
   });
@@ -27,6 +29,8 @@ describe('detectAllowedType', () => {
     ['a ZIP named .pdf', ZIP, 'budget.pdf'],
     ['plain text', Buffer.from('Budget primitif 2025'), 'budget.pdf'],
     ['empty bytes', Buffer.alloc(0), 'budget.pdf'],
+    ['HTML named .csv', HTML, 'budget.csv'],
+    ['binary bytes named .csv', Buffer.from([0x01, 0x00, 0x02, 0x00]), 'budget.csv'],
   ])('refuses %s', (_label, bytes, name) => {
     expect(detectAllowedType(bytes, name)).toBeNull();
   });

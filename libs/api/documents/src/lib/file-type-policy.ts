@@ -14,6 +14,7 @@ const ALLOWED: Readonly<Record<string, string>> = {
   ods: 'application/vnd.oasis.opendocument.spreadsheet',
   doc: 'application/msword',
   xls: 'application/vnd.ms-excel',
+  csv: 'text/csv',
 };
 
 /** Formats whose signature identifies them on its own; containers (ZIP, OLE) need the name too. */
@@ -37,7 +38,18 @@ export function detectAllowedType(head: Uint8Array, fileName: string): DetectedT
   }
   const first = candidates[0];
   if (first && SELF_EVIDENT.has(first)) return { extension: first, mediaType: ALLOWED[first] };
+  // Plain text has no signature: a file named .csv is accepted when its bytes are text.
+  if (declared === 'csv' && candidates.length === 0 && looksLikeText(head)) return { extension: 'csv', mediaType: ALLOWED['csv'] };
   return null;
+}
+
+/** Text (UTF-8, UTF-16 with a BOM, or a legacy 8-bit code page), and not markup a browser would run. */
+function looksLikeText(head: Uint8Array): boolean {
+  const bytes = Buffer.from(head);
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (!utf16 && bytes.includes(0)) return false;
+  const start = bytes.subarray(0, 512).toString('latin1').trimStart().toLowerCase();
+  return bytes.length > 0 && !/^<(!doctype|html|script|svg|\?xml)/.test(start);
 }
 
 export const ALLOWED_EXTENSIONS = Object.keys(ALLOWED);

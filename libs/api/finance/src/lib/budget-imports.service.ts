@@ -10,7 +10,7 @@ import { summarizePreview, unreadableFileMessages } from './budget-preview';
 import { BudgetSourceFiles } from './budget-source-files';
 import { BudgetRecord, BudgetsRepository } from './budgets.repository';
 import type { BudgetImportPreviewResponse } from './dto/budgets.dto';
-import { readUpload, UploadTooLargeError } from './read-upload';
+import { readUpload, UploadTooLargeError } from '@communes/api-documents';
 
 /** Budget tables are small; this keeps a wrong file (a scanned PDF, a database dump) out of memory. */
 export const MAX_BUDGET_FILE_BYTES = 20 * 1024 * 1024;

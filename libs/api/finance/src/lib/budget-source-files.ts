@@ -1,12 +1,8 @@
-import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { BudgetStage, DocumentCategory } from '@communes/shared-contracts';
-import { NotFoundError, RequestContext } from '@communes/api-core';
-import { AuditService } from '@communes/api-audit';
-import { CommuneRecord, CommuneAccess } from '@communes/api-communes';
-import { DocumentsRepository, DocumentsService } from '@communes/api-documents';
-import { DocumentStorage, objectKeyFor } from '@communes/api-storage';
+import type { CommuneRecord } from '@communes/api-communes';
+import { DocumentsService } from '@communes/api-documents';
 import { withExtension } from './source-file-name';
 
 /** The document category a budget's source file is filed under. */
@@ -34,16 +30,7 @@ export interface KeptSourceFile {
  */
 @Injectable()
 export class BudgetSourceFiles {
-  private readonly logger = new Logger(BudgetSourceFiles.name);
-
-  constructor(
-    private readonly documents: DocumentsService,
-    private readonly documentsRepository: DocumentsRepository,
-    private readonly access: CommuneAccess,
-    private readonly audit: AuditService,
-    private readonly requestContext: RequestContext,
-    @Inject(DocumentStorage) private readonly storage: DocumentStorage,
-  ) {}
+  constructor(private readonly documents: DocumentsService) {}
 
   async keep(
     commune: CommuneRecord,
@@ -57,49 +44,8 @@ export class BudgetSourceFiles {
       title: `${STAGE_TITLES[budget.stage]} ${budget.fiscalYear} — tableau des lignes budgétaires`,
       description: `Fichier importé (${fileName}) d'où proviennent les lignes du budget publié sur la plateforme.`,
     });
-    if (file.format === 'xlsx') {
-      // The documents feature checks and stores spreadsheets like any upload.
-      const version = await this.documents.addVersion(commune.slug, document.id, { stream: Readable.from(file.bytes), fileName });
-      return { documentId: document.id, versionId: version.id, fileName: version.fileName };
-    }
-    const version = await this.keepCsv(commune, document.id, { ...file, fileName });
-    return { documentId: document.id, versionId: version, fileName };
-  }
-
-  /**
-   * The documents' file-type policy judges a file by its signature bytes and plain text has
-   * none, so it refuses CSV. The parser has just read these bytes as a CSV table, so the
-   * version is written here the same way the documents feature writes one: object first (key
-   * with the commune id), then the row, and the object removed if the row cannot be written.
-   */
-  private async keepCsv(commune: CommuneRecord, documentId: string, file: { bytes: Buffer; fileName: string; encoding?: string }): Promise<string> {
-    const versionId = randomUUID();
-    const key = objectKeyFor(commune.id, 'documents', documentId, `${versionId}.csv`);
-    const mediaType = `text/csv; charset=${file.encoding ?? 'utf-8'}`;
-    const sha256 = createHash('sha256').update(file.bytes).digest('hex');
-    const stored = await this.storage.put(key, Readable.from(file.bytes), { size: file.bytes.length, contentType: mediaType });
-    try {
-      if (stored.sha256 !== sha256) throw new Error(`Stored bytes of ${key} differ from the upload (sha256 mismatch).`);
-      return await this.access.runIn(commune, async () => {
-        const document = await this.documentsRepository.find(commune.id, documentId, { lock: true });
-        if (!document) throw new NotFoundError('document.not-found', 'No such document in this commune.');
-        const version = await this.documentsRepository.insertVersion(commune.id, {
-          id: versionId,
-          documentId,
-          objectKey: key,
-          fileName: file.fileName,
-          mediaType,
-          sizeBytes: file.bytes.length,
-          sha256,
-          textStatus: 'not_applicable',
-          uploadedBy: this.requestContext.actor.userId,
-        });
-        await this.audit.record({ communeId: commune.id, action: 'document.version-added', targetType: 'document', targetId: documentId, details: { version: version.versionNumber, sha256, size: file.bytes.length } });
-        return version.id;
-      });
-    } catch (error) {
-      await this.storage.delete(key).catch((cleanup: unknown) => this.logger.error(`Orphan object ${key} left behind`, String(cleanup)));
-      throw error;
-    }
+    // The documents feature checks (type from the bytes) and stores the file like any upload.
+    const version = await this.documents.addVersion(commune.slug, document.id, { stream: Readable.from(file.bytes), fileName });
+    return { documentId: document.id, versionId: version.id, fileName: version.fileName };
   }
 }

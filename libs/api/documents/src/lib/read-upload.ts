@@ -1,15 +1,12 @@
 import type { Readable } from 'node:stream';
+import { UploadTooLargeError } from './upload-spool';
 
-export class UploadTooLargeError extends Error {
-  constructor(readonly maxBytes: number) {
-    super(`The file is larger than ${maxBytes} bytes.`);
-  }
-}
+export { UploadTooLargeError };
 
 /**
- * Reads an upload into memory, up to `maxBytes` (an import is parsed whole anyway). Stops as soon
- * as the limit is passed; a stream the multipart parser cut at its own limit (`truncated`)
- * counts as too large too.
+ * Reads a small upload (an import file, parsed whole) into memory, stopping as soon as it passes
+ * `maxBytes`; a stream the multipart parser cut at its own limit (`truncated`) is too large too.
+ * Documents themselves are never read into memory: they are spooled (upload-spool.ts).
  */
 export async function readUpload(stream: Readable & { truncated?: boolean }, maxBytes: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
