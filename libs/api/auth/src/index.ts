@@ -3,3 +3,4 @@ export * from './lib/auth.service';
 export * from './lib/users.repository';
 export * from './lib/identifier';
 export * from './lib/guards/access.decorators';
+export * from './lib/dto/auth.dto';

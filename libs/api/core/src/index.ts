@@ -1,6 +1,7 @@
 export * from './lib/config/app-config';
 export * from './lib/errors/domain-error';
 export * from './lib/errors/problem-details';
+export * from './lib/errors/problem-details.dto';
 export * from './lib/errors/problem-details.filter';
 export * from './lib/errors/to-problem';
 export * from './lib/errors/validation-failed.error';

@@ -1,12 +1,15 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuditEventRecord, AuditRepository } from '@communes/api-audit';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses } from '@communes/api-core';
+import { AuditRepository } from '@communes/api-audit';
 import { RequireAbility } from '@communes/api-auth';
 import { CommuneAccess } from './commune-access.service';
 import { AuditEventsQuery, CommuneSlugParams } from './dto/communes.dto';
+import { AuditEventResponse } from './dto/communes-responses.dto';
 
 @ApiTags('audit')
 @ApiBearerAuth()
+@ApiProblemResponses(400, 401, 403, 404)
 @Controller('communes/:slug/audit-events')
 export class CommuneAuditController {
   constructor(
@@ -17,7 +20,8 @@ export class CommuneAuditController {
   @Get()
   @RequireAbility('read', 'AuditEvent')
   @ApiOperation({ summary: "The commune's audit trail, newest first" })
-  async list(@Param() params: CommuneSlugParams, @Query() query: AuditEventsQuery): Promise<AuditEventRecord[]> {
+  @ApiOkResponse({ type: [AuditEventResponse] })
+  async list(@Param() params: CommuneSlugParams, @Query() query: AuditEventsQuery): Promise<AuditEventResponse[]> {
     const commune = await this.access.findBySlug(params.slug);
     this.access.authorize('read', 'AuditEvent', { communeId: commune.id });
     return this.access.runIn(commune, () => this.audit.listRecent(commune.id, query.limit ?? 50, query.before));

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { CommuneDetail, CommuneList, OnboardingChecklistItem } from '@communes/shared-contracts';
-import { Public } from '@communes/api-core';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { OnboardingChecklistItem } from '@communes/shared-contracts';
+import { ApiProblemResponses, Public } from '@communes/api-core';
 import { RequireAbility } from '@communes/api-auth';
 import { CommunesService } from './communes.service';
 import {
@@ -12,8 +12,10 @@ import {
   OnboardCommuneDto,
   UpdateChecklistDto,
 } from './dto/communes.dto';
+import { CommuneDetailResponse, CommuneListResponse } from './dto/communes-responses.dto';
 
 @ApiTags('communes')
+@ApiProblemResponses(400, 401, 403, 404)
 @Controller('communes')
 export class CommunesController {
   constructor(private readonly communes: CommunesService) {}
@@ -21,14 +23,16 @@ export class CommunesController {
   @Get()
   @Public()
   @ApiOperation({ summary: 'The directory of communes, by department and name' })
-  list(@Query() query: ListCommunesQuery): Promise<CommuneList> {
+  @ApiOkResponse({ type: CommuneListResponse })
+  list(@Query() query: ListCommunesQuery): Promise<CommuneListResponse> {
     return this.communes.list(query);
   }
 
   @Get(':slug')
   @Public()
   @ApiOperation({ summary: 'One commune, with its onboarding checklist' })
-  get(@Param() params: CommuneSlugParams): Promise<CommuneDetail> {
+  @ApiOkResponse({ type: CommuneDetailResponse })
+  get(@Param() params: CommuneSlugParams): Promise<CommuneDetailResponse> {
     return this.communes.get(params.slug);
   }
 
@@ -37,7 +41,9 @@ export class CommunesController {
   @ApiBearerAuth()
   @RequireAbility('create', 'Commune')
   @ApiOperation({ summary: 'ANCB onboards a commune of the national list, or a new one' })
-  onboard(@Body() body: OnboardCommuneDto): Promise<CommuneDetail> {
+  @ApiCreatedResponse({ type: CommuneDetailResponse })
+  @ApiProblemResponses({ status: 409, description: 'The commune is already onboarded, or its slug is taken' })
+  onboard(@Body() body: OnboardCommuneDto): Promise<CommuneDetailResponse> {
     return this.communes.onboard(body);
   }
 
@@ -45,7 +51,12 @@ export class CommunesController {
   @ApiBearerAuth()
   @RequireAbility('change_status', 'Commune')
   @ApiOperation({ summary: 'ANCB activates, suspends (with a reason) or reactivates a commune' })
-  changeStatus(@Param() params: CommuneSlugParams, @Body() body: ChangeCommuneStatusDto): Promise<CommuneDetail> {
+  @ApiOkResponse({ type: CommuneDetailResponse })
+  @ApiProblemResponses(
+    { status: 409, description: 'The commune changed meanwhile: reload and try again' },
+    { status: 422, description: 'This status change is not allowed from the current status' },
+  )
+  changeStatus(@Param() params: CommuneSlugParams, @Body() body: ChangeCommuneStatusDto): Promise<CommuneDetailResponse> {
     return this.communes.changeStatus(params.slug, body.status, body.reason ?? null);
   }
 
@@ -53,7 +64,8 @@ export class CommunesController {
   @ApiBearerAuth()
   @RequireAbility('update', 'Commune')
   @ApiOperation({ summary: 'Tick or untick onboarding checklist items' })
-  updateChecklist(@Param() params: CommuneSlugParams, @Body() body: UpdateChecklistDto): Promise<CommuneDetail> {
+  @ApiOkResponse({ type: CommuneDetailResponse })
+  updateChecklist(@Param() params: CommuneSlugParams, @Body() body: UpdateChecklistDto): Promise<CommuneDetailResponse> {
     const items: Partial<Record<OnboardingChecklistItem, boolean>> = {};
     for (const [field, item] of Object.entries(CHECKLIST_FIELDS)) {
       const value = body[field as keyof UpdateChecklistDto];

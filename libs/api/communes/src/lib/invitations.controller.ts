@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Public } from '@communes/api-core';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses, Public } from '@communes/api-core';
 import { RequireAbility } from '@communes/api-auth';
 import {
   AcceptInvitationDto,
@@ -9,10 +9,11 @@ import {
   InvitationParams,
   InvitationTokenParams,
 } from './dto/communes.dto';
-import { InvitationRecord } from './invitations.repository';
-import { AcceptedInvitation, CreatedInvitation, InvitationsService } from './invitations.service';
+import { AcceptedInvitationResponse, CreatedInvitationResponse, InvitationResponse } from './dto/communes-responses.dto';
+import { InvitationsService } from './invitations.service';
 
 @ApiTags('invitations')
+@ApiProblemResponses(400, 401, 403, 404)
 @Controller()
 export class InvitationsController {
   constructor(private readonly invitations: InvitationsService) {}
@@ -22,14 +23,18 @@ export class InvitationsController {
   @ApiBearerAuth()
   @RequireAbility('invite', 'Invitation')
   @ApiOperation({ summary: 'Invite a member by email with a role (single-use, expiring link)' })
-  create(@Param() params: CommuneSlugParams, @Body() body: CreateInvitationDto): Promise<CreatedInvitation> {
+  @ApiCreatedResponse({ type: CreatedInvitationResponse, description: 'The invitation, with its token and link, shown this once' })
+  @ApiProblemResponses({ status: 409, description: 'The commune is not onboarded, or is suspended' })
+  create(@Param() params: CommuneSlugParams, @Body() body: CreateInvitationDto): Promise<CreatedInvitationResponse> {
     return this.invitations.create(params.slug, body.email, body.role);
   }
 
   @Get('communes/:slug/invitations')
   @ApiBearerAuth()
   @RequireAbility('read', 'Invitation')
-  list(@Param() params: CommuneSlugParams): Promise<InvitationRecord[]> {
+  @ApiOperation({ summary: "The commune's invitations, newest first (at most 200; pending, accepted, revoked and expired)" })
+  @ApiOkResponse({ type: [InvitationResponse] })
+  list(@Param() params: CommuneSlugParams): Promise<InvitationResponse[]> {
     return this.invitations.list(params.slug);
   }
 
@@ -37,6 +42,8 @@ export class InvitationsController {
   @HttpCode(204)
   @ApiBearerAuth()
   @RequireAbility('delete', 'Invitation')
+  @ApiOperation({ summary: 'Revoke a pending invitation' })
+  @ApiNoContentResponse({ description: 'Revoked' })
   async revoke(@Param() params: InvitationParams): Promise<void> {
     await this.invitations.revoke(params.slug, params.id);
   }
@@ -44,7 +51,12 @@ export class InvitationsController {
   @Post('invitations/:token/accept')
   @Public()
   @ApiOperation({ summary: 'Accept an invitation: links the signed-in account, or creates one' })
-  accept(@Param() params: InvitationTokenParams, @Body() body: AcceptInvitationDto): Promise<AcceptedInvitation> {
+  @ApiCreatedResponse({ type: AcceptedInvitationResponse })
+  @ApiProblemResponses(
+    { status: 409, description: 'Already used, revoked, already a member, or an account exists for the address (log in first)' },
+    { status: 410, description: 'The invitation has expired' },
+  )
+  accept(@Param() params: InvitationTokenParams, @Body() body: AcceptInvitationDto): Promise<AcceptedInvitationResponse> {
     return this.invitations.accept(params.token, body);
   }
 }

@@ -1,8 +1,9 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Public } from '@communes/api-core';
+import { ApiProblemResponses, Public } from '@communes/api-core';
+import { HealthStatusResponse } from './health-responses.dto';
 
 export interface HealthStatus {
   status: 'ok';
@@ -10,6 +11,7 @@ export interface HealthStatus {
 }
 
 @ApiTags('health')
+@ApiProblemResponses(401, { status: 500, description: 'The database is not reachable, or another failure' })
 @Controller('health')
 export class HealthController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -17,7 +19,8 @@ export class HealthController {
   @Get()
   @Public()
   @ApiOperation({ summary: 'Liveness and database check, for load balancers and monitoring' })
-  async check(): Promise<HealthStatus> {
+  @ApiOkResponse({ type: HealthStatusResponse })
+  async check(): Promise<HealthStatusResponse> {
     try {
       // No tenant data is read: a constant query proves the pool can reach PostgreSQL.
       await this.dataSource.query('select 1');

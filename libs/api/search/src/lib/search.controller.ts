@@ -1,10 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { SEARCH_KINDS, SearchKind } from '@communes/shared-contracts';
-import { Public, ValidationFailedError } from '@communes/api-core';
-import { MAX_PAGE_SIZE, SEARCH_SORTS, SearchEngine, SearchResult, SearchSort } from './search-engine';
+import { ApiProblemResponses, Public, ValidationFailedError } from '@communes/api-core';
+import { MAX_PAGE_SIZE, SEARCH_SORTS, SearchEngine, SearchSort } from './search-engine';
+import { SearchResultResponse } from './search-responses.dto';
 import { InvalidSearchQueryError } from './search-validation';
 
 /** `?commune=a&commune=b` and `?commune=a,b` both give ['a', 'b']. */
@@ -12,17 +13,20 @@ const list = ({ value }: { value: unknown }) =>
   value === undefined ? undefined : (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter(Boolean);
 
 export class SearchQueryDto {
+  @ApiPropertyOptional({ description: 'Free text: French-aware, accents and typos forgiven', example: 'construction école' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   q?: string;
 
+  @ApiPropertyOptional({ type: [String], description: 'Commune slugs (repeat or comma-separate)', example: ['cotonou'] })
   @IsOptional()
   @Transform(list)
   @ArrayMaxSize(100)
   @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { each: true, message: 'commune must be commune slugs such as cotonou' })
   commune?: string[];
 
+  @ApiPropertyOptional({ type: [String], example: ['Littoral'] })
   @IsOptional()
   @Transform(list)
   @ArrayMaxSize(20)
@@ -30,11 +34,13 @@ export class SearchQueryDto {
   @MaxLength(120, { each: true })
   department?: string[];
 
+  @ApiPropertyOptional({ enum: SEARCH_KINDS, isArray: true })
   @IsOptional()
   @Transform(list)
   @IsIn(SEARCH_KINDS, { each: true, message: `kind must be among: ${SEARCH_KINDS.join(', ')}` })
   kind?: SearchKind[];
 
+  @ApiPropertyOptional({ type: [String], example: ['budget_primitif'] })
   @IsOptional()
   @Transform(list)
   @ArrayMaxSize(20)
@@ -42,6 +48,7 @@ export class SearchQueryDto {
   @MaxLength(80, { each: true })
   category?: string[];
 
+  @ApiPropertyOptional({ type: [Number], example: [2025] })
   @IsOptional()
   @Transform(({ value }) => list({ value })?.map(Number))
   @IsInt({ each: true, message: 'fiscalYear must be years such as 2024' })
@@ -49,22 +56,27 @@ export class SearchQueryDto {
   @Max(2100, { each: true })
   fiscalYear?: number[];
 
+  @ApiPropertyOptional({ description: 'Inclusive, whole francs CFA', example: '1000000' })
   @IsOptional()
   @Matches(/^[0-9]{1,18}$/, { message: 'amountMin must be a whole number of francs CFA' })
   amountMin?: string;
 
+  @ApiPropertyOptional({ description: 'Inclusive, whole francs CFA' })
   @IsOptional()
   @Matches(/^[0-9]{1,18}$/, { message: 'amountMax must be a whole number of francs CFA' })
   amountMax?: string;
 
+  @ApiPropertyOptional({ enum: SEARCH_SORTS, default: 'relevance' })
   @IsOptional()
   @IsIn(SEARCH_SORTS, { message: `sort must be one of: ${SEARCH_SORTS.join(', ')}` })
   sort?: SearchSort;
 
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], description: 'For date and amount (default desc)' })
   @IsOptional()
   @IsIn(['asc', 'desc'], { message: 'order must be asc or desc' })
   order?: 'asc' | 'desc';
 
+  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: 200 })
   @IsOptional()
   @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
   @IsInt()
@@ -72,6 +84,7 @@ export class SearchQueryDto {
   @Max(200)
   page?: number;
 
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: MAX_PAGE_SIZE })
   @IsOptional()
   @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
   @IsInt()
@@ -81,6 +94,7 @@ export class SearchQueryDto {
 }
 
 @ApiTags('search')
+@ApiProblemResponses(400, 401)
 @Controller('search')
 export class SearchController {
   constructor(private readonly engine: SearchEngine) {}
@@ -91,7 +105,8 @@ export class SearchController {
     summary: 'Search the published records of every commune',
     description: 'French-aware (accents, plurals) and typo tolerant. Filters combine with AND, values of one filter with OR. Each hit links to its resource.',
   })
-  async search(@Query() query: SearchQueryDto): Promise<SearchResult> {
+  @ApiOkResponse({ type: SearchResultResponse })
+  async search(@Query() query: SearchQueryDto): Promise<SearchResultResponse> {
     try {
       return await this.engine.search({
         q: query.q?.trim() ?? '',

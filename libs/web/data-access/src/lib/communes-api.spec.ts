@@ -6,11 +6,7 @@ import {
 import type { Provider } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import type { CommuneList } from '@communes/shared-contracts';
-import {
-  Api,
-  communesControllerList,
-  provideApiConfiguration,
-} from '@communes/web-api-client';
+import { provideApiConfiguration } from '@communes/web-api-client';
 import { firstValueFrom } from 'rxjs';
 import { API_BASE_URL } from './api-config';
 import { ApiError } from './api-error';
@@ -168,26 +164,5 @@ describe('CommunesApi', () => {
     const error = await result.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 0, isNetworkError: true });
-  });
-});
-
-describe('the generated list operation', () => {
-  afterEach(() => TestBed.inject(HttpTestingController).verify());
-
-  // CommunesApi.list() builds its request itself because of this. When this test fails, the
-  // API has declared the response of CommunesController_list: make list() return
-  // `inject(Api).invoke(communesControllerList, params)` and delete this test.
-  it('still treats the directory as untyped text: the OpenAPI document gives its response no schema', () => {
-    TestBed.configureTestingModule({
-      providers: [provideHttpClient(withFetch()), provideHttpClientTesting()],
-    });
-    TestBed.inject(Api).invoke(communesControllerList, {}).subscribe();
-
-    const request = TestBed.inject(HttpTestingController).expectOne(
-      '/api/v1/communes',
-    );
-    expect(request.request.responseType).toBe('text');
-    expect(request.request.headers.get('Accept')).toBe('*/*');
-    request.flush(JSON.stringify(list));
   });
 });

@@ -1,18 +1,12 @@
-import {
-  HttpClient,
-  HttpErrorResponse,
-  HttpResponse,
-} from '@angular/common/http';
+import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type { CommuneList, CommuneStatus } from '@communes/shared-contracts';
 import {
   communesControllerList,
   type CommunesControllerList$Params,
-  RequestBuilder,
 } from '@communes/web-api-client';
 import {
   catchError,
-  filter,
   map,
   Observable,
   OperatorFunction,
@@ -42,31 +36,14 @@ export class CommunesApi {
       department: filters.department || undefined,
       status: filters.status || undefined,
     };
-    // The API does not declare this operation's response schema yet, so the generated
-    // communesControllerList() reads the body as text and returns it as `void`. Until it does,
-    // the request is built as the generated function builds it (same PATH, RequestBuilder and
-    // parameters) and the JSON body is read as the shared CommuneList contract. Once the
-    // operation is typed (see "the generated list operation" in communes-api.spec.ts), this
-    // becomes `inject(Api).invoke(communesControllerList, params)`.
-    const request = new RequestBuilder(
-      this.rootUrl,
-      communesControllerList.PATH,
-      'get',
+    // The generated operation, typed from the OpenAPI document (CommuneListResponse has the
+    // shape of the shared CommuneList). It is called as `Api.invoke()` calls it, but with
+    // API_BASE_URL as the root, so that either that token or the generated client's
+    // configuration moves the call.
+    return communesControllerList(this.http, this.rootUrl, params).pipe(
+      map((response) => response.body),
+      asApiErrors(),
     );
-    request.query('department', params.department, {});
-    request.query('status', params.status, {});
-    return this.http
-      .request<CommuneList>(
-        request.build({ responseType: 'json', accept: 'application/json' }),
-      )
-      .pipe(
-        filter(
-          (event): event is HttpResponse<CommuneList> =>
-            event instanceof HttpResponse,
-        ),
-        map((response) => response.body as CommuneList),
-        asApiErrors(),
-      );
   }
 }
 

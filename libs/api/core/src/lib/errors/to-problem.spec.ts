@@ -1,4 +1,4 @@
-import { BadRequestException, NotFoundException } from '@nestjs/common';
+import { BadRequestException, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import { ConflictError } from './domain-error';
 import { toProblem } from './to-problem';
 import { ValidationFailedError } from './validation-failed.error';
@@ -23,6 +23,10 @@ describe('toProblem', () => {
   it('maps framework exceptions and malformed JSON to 4xx', () => {
     expect(toProblem(new NotFoundException('Cannot GET /x'), 'r3').code).toBe('resource.not-found');
     expect(toProblem(new BadRequestException("Body is not valid JSON but content-type is set to 'application/json'"), 'r4').code).toBe('request.malformed-json');
+  });
+
+  it('keeps a 503 (the health check when the database is down) as a 503', () => {
+    expect(toProblem(new ServiceUnavailableException('The database is not reachable.'), 'r7')).toMatchObject({ status: 503, code: 'service.unavailable', detail: 'The database is not reachable.' });
   });
 
   it('turns input errors caught by PostgreSQL into 4xx, never 500', () => {

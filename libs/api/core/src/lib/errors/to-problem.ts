@@ -61,6 +61,9 @@ export function toProblem(error: unknown, requestId: string, instance?: string):
     if (status === 400 && /JSON/.test(httpExceptionDetail(error))) {
       return buildProblem({ status, code: 'request.malformed-json', detail: 'The request body is not valid JSON.', requestId, instance });
     }
+    if (status === 503) {
+      return buildProblem({ status, code: 'service.unavailable', detail: httpExceptionDetail(error), requestId, instance });
+    }
     if (status < 500) {
       return buildProblem({
         status,

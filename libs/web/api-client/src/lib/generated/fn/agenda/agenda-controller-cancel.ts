@@ -7,6 +7,7 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
+import { AgendaEventResponse } from '../../models/agenda-event-response';
 import { CancelAgendaEventDto } from '../../models/cancel-agenda-event-dto';
 
 export interface AgendaControllerCancel$Params {
@@ -15,7 +16,7 @@ export interface AgendaControllerCancel$Params {
       body: CancelAgendaEventDto
 }
 
-export function agendaControllerCancel(http: HttpClient, rootUrl: string, params: AgendaControllerCancel$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
+export function agendaControllerCancel(http: HttpClient, rootUrl: string, params: AgendaControllerCancel$Params, context?: HttpContext): Observable<StrictHttpResponse<AgendaEventResponse>> {
   const rb = new RequestBuilder(rootUrl, agendaControllerCancel.PATH, 'post');
   if (params) {
     rb.path('slug', params.slug, {});
@@ -24,11 +25,11 @@ export function agendaControllerCancel(http: HttpClient, rootUrl: string, params
   }
 
   return http.request(
-    rb.build({ responseType: 'text', accept: '*/*', context })
+    rb.build({ responseType: 'json', accept: 'application/json', context })
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return (r as HttpResponse<any>).clone({ body: undefined }) as StrictHttpResponse<void>;
+      return r as StrictHttpResponse<AgendaEventResponse>;
     })
   );
 }

@@ -7,6 +7,7 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
+import { AgendaEventResponse } from '../../models/agenda-event-response';
 import { CreateAgendaEventDto } from '../../models/create-agenda-event-dto';
 
 export interface AgendaControllerCreate$Params {
@@ -14,7 +15,7 @@ export interface AgendaControllerCreate$Params {
       body: CreateAgendaEventDto
 }
 
-export function agendaControllerCreate(http: HttpClient, rootUrl: string, params: AgendaControllerCreate$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
+export function agendaControllerCreate(http: HttpClient, rootUrl: string, params: AgendaControllerCreate$Params, context?: HttpContext): Observable<StrictHttpResponse<AgendaEventResponse>> {
   const rb = new RequestBuilder(rootUrl, agendaControllerCreate.PATH, 'post');
   if (params) {
     rb.path('slug', params.slug, {});
@@ -22,11 +23,11 @@ export function agendaControllerCreate(http: HttpClient, rootUrl: string, params
   }
 
   return http.request(
-    rb.build({ responseType: 'text', accept: '*/*', context })
+    rb.build({ responseType: 'json', accept: 'application/json', context })
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return (r as HttpResponse<any>).clone({ body: undefined }) as StrictHttpResponse<void>;
+      return r as StrictHttpResponse<AgendaEventResponse>;
     })
   );
 }

@@ -7,6 +7,7 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
+import { AgendaEventResponse } from '../../models/agenda-event-response';
 
 export interface AgendaControllerList$Params {
   slug: string;
@@ -22,7 +23,7 @@ export interface AgendaControllerList$Params {
   to?: string;
 }
 
-export function agendaControllerList(http: HttpClient, rootUrl: string, params: AgendaControllerList$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
+export function agendaControllerList(http: HttpClient, rootUrl: string, params: AgendaControllerList$Params, context?: HttpContext): Observable<StrictHttpResponse<Array<AgendaEventResponse>>> {
   const rb = new RequestBuilder(rootUrl, agendaControllerList.PATH, 'get');
   if (params) {
     rb.path('slug', params.slug, {});
@@ -31,11 +32,11 @@ export function agendaControllerList(http: HttpClient, rootUrl: string, params: 
   }
 
   return http.request(
-    rb.build({ responseType: 'text', accept: '*/*', context })
+    rb.build({ responseType: 'json', accept: 'application/json', context })
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return (r as HttpResponse<any>).clone({ body: undefined }) as StrictHttpResponse<void>;
+      return r as StrictHttpResponse<Array<AgendaEventResponse>>;
     })
   );
 }

@@ -7,13 +7,14 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
+import { AgendaEventResponse } from '../../models/agenda-event-response';
 
 export interface AgendaControllerPublish$Params {
   slug: string;
   id: string;
 }
 
-export function agendaControllerPublish(http: HttpClient, rootUrl: string, params: AgendaControllerPublish$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
+export function agendaControllerPublish(http: HttpClient, rootUrl: string, params: AgendaControllerPublish$Params, context?: HttpContext): Observable<StrictHttpResponse<AgendaEventResponse>> {
   const rb = new RequestBuilder(rootUrl, agendaControllerPublish.PATH, 'post');
   if (params) {
     rb.path('slug', params.slug, {});
@@ -21,11 +22,11 @@ export function agendaControllerPublish(http: HttpClient, rootUrl: string, param
   }
 
   return http.request(
-    rb.build({ responseType: 'text', accept: '*/*', context })
+    rb.build({ responseType: 'json', accept: 'application/json', context })
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return (r as HttpResponse<any>).clone({ body: undefined }) as StrictHttpResponse<void>;
+      return r as StrictHttpResponse<AgendaEventResponse>;
     })
   );
 }

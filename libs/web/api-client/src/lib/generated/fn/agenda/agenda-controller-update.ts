@@ -8,6 +8,7 @@ import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
 import { AgendaEventDto } from '../../models/agenda-event-dto';
+import { AgendaEventResponse } from '../../models/agenda-event-response';
 
 export interface AgendaControllerUpdate$Params {
   slug: string;
@@ -15,7 +16,7 @@ export interface AgendaControllerUpdate$Params {
       body: AgendaEventDto
 }
 
-export function agendaControllerUpdate(http: HttpClient, rootUrl: string, params: AgendaControllerUpdate$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
+export function agendaControllerUpdate(http: HttpClient, rootUrl: string, params: AgendaControllerUpdate$Params, context?: HttpContext): Observable<StrictHttpResponse<AgendaEventResponse>> {
   const rb = new RequestBuilder(rootUrl, agendaControllerUpdate.PATH, 'patch');
   if (params) {
     rb.path('slug', params.slug, {});
@@ -24,11 +25,11 @@ export function agendaControllerUpdate(http: HttpClient, rootUrl: string, params
   }
 
   return http.request(
-    rb.build({ responseType: 'text', accept: '*/*', context })
+    rb.build({ responseType: 'json', accept: 'application/json', context })
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return (r as HttpResponse<any>).clone({ body: undefined }) as StrictHttpResponse<void>;
+      return r as StrictHttpResponse<AgendaEventResponse>;
     })
   );
 }

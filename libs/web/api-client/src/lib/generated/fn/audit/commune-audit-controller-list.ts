@@ -7,6 +7,7 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
+import { AuditEventResponse } from '../../models/audit-event-response';
 
 export interface CommuneAuditControllerList$Params {
   slug: string;
@@ -18,7 +19,7 @@ export interface CommuneAuditControllerList$Params {
   before?: string;
 }
 
-export function communeAuditControllerList(http: HttpClient, rootUrl: string, params: CommuneAuditControllerList$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
+export function communeAuditControllerList(http: HttpClient, rootUrl: string, params: CommuneAuditControllerList$Params, context?: HttpContext): Observable<StrictHttpResponse<Array<AuditEventResponse>>> {
   const rb = new RequestBuilder(rootUrl, communeAuditControllerList.PATH, 'get');
   if (params) {
     rb.path('slug', params.slug, {});
@@ -27,11 +28,11 @@ export function communeAuditControllerList(http: HttpClient, rootUrl: string, pa
   }
 
   return http.request(
-    rb.build({ responseType: 'text', accept: '*/*', context })
+    rb.build({ responseType: 'json', accept: 'application/json', context })
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return (r as HttpResponse<any>).clone({ body: undefined }) as StrictHttpResponse<void>;
+      return r as StrictHttpResponse<Array<AuditEventResponse>>;
     })
   );
 }

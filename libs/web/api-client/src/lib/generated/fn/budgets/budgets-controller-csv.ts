@@ -17,7 +17,7 @@ export interface BudgetsControllerCsv$Params {
   excel?: '0' | '1';
 }
 
-export function budgetsControllerCsv(http: HttpClient, rootUrl: string, params: BudgetsControllerCsv$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
+export function budgetsControllerCsv(http: HttpClient, rootUrl: string, params: BudgetsControllerCsv$Params, context?: HttpContext): Observable<StrictHttpResponse<string>> {
   const rb = new RequestBuilder(rootUrl, budgetsControllerCsv.PATH, 'get');
   if (params) {
     rb.path('slug', params.slug, {});
@@ -25,11 +25,11 @@ export function budgetsControllerCsv(http: HttpClient, rootUrl: string, params: 
   }
 
   return http.request(
-    rb.build({ responseType: 'text', accept: '*/*', context })
+    rb.build({ responseType: 'text', accept: 'text/csv', context })
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return (r as HttpResponse<any>).clone({ body: undefined }) as StrictHttpResponse<void>;
+      return r as StrictHttpResponse<string>;
     })
   );
 }

@@ -12,18 +12,114 @@ export interface BudgetsControllerDataPackage$Params {
   slug: string;
 }
 
-export function budgetsControllerDataPackage(http: HttpClient, rootUrl: string, params: BudgetsControllerDataPackage$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
+export function budgetsControllerDataPackage(http: HttpClient, rootUrl: string, params: BudgetsControllerDataPackage$Params, context?: HttpContext): Observable<StrictHttpResponse<{
+'countryCode': string;
+'description': string;
+
+/**
+ * The years of the published budgets (absent when none is published)
+ */
+'fiscalPeriod'?: {
+'end'?: string;
+'start'?: string;
+};
+'granularity': 'aggregated';
+'model': {
+'dimensions'?: {
+[key: string]: any;
+};
+'measures'?: {
+[key: string]: any;
+};
+[key: string]: any;
+};
+'name': string;
+'profile': 'fiscal-data-package';
+'resources': Array<{
+'dialect'?: {
+[key: string]: any;
+};
+'encoding'?: 'utf-8';
+'format'?: 'csv';
+'mediatype'?: 'text/csv';
+'name'?: string;
+
+/**
+ * The budgets.csv route of the commune
+ */
+'path'?: string;
+'profile'?: 'tabular-data-resource';
+
+/**
+ * Table Schema: fields and missingValues
+ */
+'schema'?: {
+[key: string]: any;
+};
+[key: string]: any;
+}>;
+'title': string;
+[key: string]: any;
+}>> {
   const rb = new RequestBuilder(rootUrl, budgetsControllerDataPackage.PATH, 'get');
   if (params) {
     rb.path('slug', params.slug, {});
   }
 
   return http.request(
-    rb.build({ responseType: 'text', accept: '*/*', context })
+    rb.build({ responseType: 'json', accept: 'application/json', context })
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return (r as HttpResponse<any>).clone({ body: undefined }) as StrictHttpResponse<void>;
+      return r as StrictHttpResponse<{
+      'countryCode': string;
+      'description': string;
+      
+      /**
+       * The years of the published budgets (absent when none is published)
+       */
+      'fiscalPeriod'?: {
+      'end'?: string;
+      'start'?: string;
+      };
+      'granularity': 'aggregated';
+      'model': {
+      'dimensions'?: {
+      [key: string]: any;
+      };
+      'measures'?: {
+      [key: string]: any;
+      };
+      [key: string]: any;
+      };
+      'name': string;
+      'profile': 'fiscal-data-package';
+      'resources': Array<{
+      'dialect'?: {
+      [key: string]: any;
+      };
+      'encoding'?: 'utf-8';
+      'format'?: 'csv';
+      'mediatype'?: 'text/csv';
+      'name'?: string;
+      
+      /**
+       * The budgets.csv route of the commune
+       */
+      'path'?: string;
+      'profile'?: 'tabular-data-resource';
+      
+      /**
+       * Table Schema: fields and missingValues
+       */
+      'schema'?: {
+      [key: string]: any;
+      };
+      [key: string]: any;
+      }>;
+      'title': string;
+      [key: string]: any;
+      }>;
     })
   );
 }

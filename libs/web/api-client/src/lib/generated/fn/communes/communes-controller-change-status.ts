@@ -8,13 +8,14 @@ import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
 import { ChangeCommuneStatusDto } from '../../models/change-commune-status-dto';
+import { CommuneDetailResponse } from '../../models/commune-detail-response';
 
 export interface CommunesControllerChangeStatus$Params {
   slug: string;
       body: ChangeCommuneStatusDto
 }
 
-export function communesControllerChangeStatus(http: HttpClient, rootUrl: string, params: CommunesControllerChangeStatus$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
+export function communesControllerChangeStatus(http: HttpClient, rootUrl: string, params: CommunesControllerChangeStatus$Params, context?: HttpContext): Observable<StrictHttpResponse<CommuneDetailResponse>> {
   const rb = new RequestBuilder(rootUrl, communesControllerChangeStatus.PATH, 'patch');
   if (params) {
     rb.path('slug', params.slug, {});
@@ -22,11 +23,11 @@ export function communesControllerChangeStatus(http: HttpClient, rootUrl: string
   }
 
   return http.request(
-    rb.build({ responseType: 'text', accept: '*/*', context })
+    rb.build({ responseType: 'json', accept: 'application/json', context })
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return (r as HttpResponse<any>).clone({ body: undefined }) as StrictHttpResponse<void>;
+      return r as StrictHttpResponse<CommuneDetailResponse>;
     })
   );
 }

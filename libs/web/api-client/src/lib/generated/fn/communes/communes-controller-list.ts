@@ -7,13 +7,14 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
+import { CommuneListResponse } from '../../models/commune-list-response';
 
 export interface CommunesControllerList$Params {
   department?: string;
   status?: 'not_onboarded' | 'onboarding' | 'active' | 'suspended';
 }
 
-export function communesControllerList(http: HttpClient, rootUrl: string, params?: CommunesControllerList$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
+export function communesControllerList(http: HttpClient, rootUrl: string, params?: CommunesControllerList$Params, context?: HttpContext): Observable<StrictHttpResponse<CommuneListResponse>> {
   const rb = new RequestBuilder(rootUrl, communesControllerList.PATH, 'get');
   if (params) {
     rb.query('department', params.department, {});
@@ -21,11 +22,11 @@ export function communesControllerList(http: HttpClient, rootUrl: string, params
   }
 
   return http.request(
-    rb.build({ responseType: 'text', accept: '*/*', context })
+    rb.build({ responseType: 'json', accept: 'application/json', context })
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return (r as HttpResponse<any>).clone({ body: undefined }) as StrictHttpResponse<void>;
+      return r as StrictHttpResponse<CommuneListResponse>;
     })
   );
 }

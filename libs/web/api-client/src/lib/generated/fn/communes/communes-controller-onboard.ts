@@ -7,24 +7,25 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
+import { CommuneDetailResponse } from '../../models/commune-detail-response';
 import { OnboardCommuneDto } from '../../models/onboard-commune-dto';
 
 export interface CommunesControllerOnboard$Params {
       body: OnboardCommuneDto
 }
 
-export function communesControllerOnboard(http: HttpClient, rootUrl: string, params: CommunesControllerOnboard$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
+export function communesControllerOnboard(http: HttpClient, rootUrl: string, params: CommunesControllerOnboard$Params, context?: HttpContext): Observable<StrictHttpResponse<CommuneDetailResponse>> {
   const rb = new RequestBuilder(rootUrl, communesControllerOnboard.PATH, 'post');
   if (params) {
     rb.body(params.body, 'application/json');
   }
 
   return http.request(
-    rb.build({ responseType: 'text', accept: '*/*', context })
+    rb.build({ responseType: 'json', accept: 'application/json', context })
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return (r as HttpResponse<any>).clone({ body: undefined }) as StrictHttpResponse<void>;
+      return r as StrictHttpResponse<CommuneDetailResponse>;
     })
   );
 }

@@ -7,6 +7,7 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
+import { CommuneDetailResponse } from '../../models/commune-detail-response';
 import { UpdateChecklistDto } from '../../models/update-checklist-dto';
 
 export interface CommunesControllerUpdateChecklist$Params {
@@ -14,7 +15,7 @@ export interface CommunesControllerUpdateChecklist$Params {
       body: UpdateChecklistDto
 }
 
-export function communesControllerUpdateChecklist(http: HttpClient, rootUrl: string, params: CommunesControllerUpdateChecklist$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
+export function communesControllerUpdateChecklist(http: HttpClient, rootUrl: string, params: CommunesControllerUpdateChecklist$Params, context?: HttpContext): Observable<StrictHttpResponse<CommuneDetailResponse>> {
   const rb = new RequestBuilder(rootUrl, communesControllerUpdateChecklist.PATH, 'patch');
   if (params) {
     rb.path('slug', params.slug, {});
@@ -22,11 +23,11 @@ export function communesControllerUpdateChecklist(http: HttpClient, rootUrl: str
   }
 
   return http.request(
-    rb.build({ responseType: 'text', accept: '*/*', context })
+    rb.build({ responseType: 'json', accept: 'application/json', context })
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return (r as HttpResponse<any>).clone({ body: undefined }) as StrictHttpResponse<void>;
+      return r as StrictHttpResponse<CommuneDetailResponse>;
     })
   );
 }

@@ -7,6 +7,7 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
+import { DocumentVersionResponse } from '../../models/document-version-response';
 
 export interface DocumentsControllerAddVersion$Params {
   slug: string;
@@ -16,7 +17,7 @@ export interface DocumentsControllerAddVersion$Params {
 }
 }
 
-export function documentsControllerAddVersion(http: HttpClient, rootUrl: string, params: DocumentsControllerAddVersion$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
+export function documentsControllerAddVersion(http: HttpClient, rootUrl: string, params: DocumentsControllerAddVersion$Params, context?: HttpContext): Observable<StrictHttpResponse<DocumentVersionResponse>> {
   const rb = new RequestBuilder(rootUrl, documentsControllerAddVersion.PATH, 'post');
   if (params) {
     rb.path('slug', params.slug, {});
@@ -25,11 +26,11 @@ export function documentsControllerAddVersion(http: HttpClient, rootUrl: string,
   }
 
   return http.request(
-    rb.build({ responseType: 'text', accept: '*/*', context })
+    rb.build({ responseType: 'json', accept: 'application/json', context })
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return (r as HttpResponse<any>).clone({ body: undefined }) as StrictHttpResponse<void>;
+      return r as StrictHttpResponse<DocumentVersionResponse>;
     })
   );
 }

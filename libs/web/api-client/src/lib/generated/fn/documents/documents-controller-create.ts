@@ -8,13 +8,14 @@ import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
 import { CreateDocumentDto } from '../../models/create-document-dto';
+import { DocumentResponse } from '../../models/document-response';
 
 export interface DocumentsControllerCreate$Params {
   slug: string;
       body: CreateDocumentDto
 }
 
-export function documentsControllerCreate(http: HttpClient, rootUrl: string, params: DocumentsControllerCreate$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
+export function documentsControllerCreate(http: HttpClient, rootUrl: string, params: DocumentsControllerCreate$Params, context?: HttpContext): Observable<StrictHttpResponse<DocumentResponse>> {
   const rb = new RequestBuilder(rootUrl, documentsControllerCreate.PATH, 'post');
   if (params) {
     rb.path('slug', params.slug, {});
@@ -22,11 +23,11 @@ export function documentsControllerCreate(http: HttpClient, rootUrl: string, par
   }
 
   return http.request(
-    rb.build({ responseType: 'text', accept: '*/*', context })
+    rb.build({ responseType: 'json', accept: 'application/json', context })
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return (r as HttpResponse<any>).clone({ body: undefined }) as StrictHttpResponse<void>;
+      return r as StrictHttpResponse<DocumentResponse>;
     })
   );
 }

@@ -14,7 +14,7 @@ export interface DocumentsControllerDownload$Params {
   versionId: string;
 }
 
-export function documentsControllerDownload(http: HttpClient, rootUrl: string, params: DocumentsControllerDownload$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
+export function documentsControllerDownload(http: HttpClient, rootUrl: string, params: DocumentsControllerDownload$Params, context?: HttpContext): Observable<StrictHttpResponse<Blob>> {
   const rb = new RequestBuilder(rootUrl, documentsControllerDownload.PATH, 'get');
   if (params) {
     rb.path('slug', params.slug, {});
@@ -23,11 +23,11 @@ export function documentsControllerDownload(http: HttpClient, rootUrl: string, p
   }
 
   return http.request(
-    rb.build({ responseType: 'text', accept: '*/*', context })
+    rb.build({ responseType: 'blob', accept: 'application/octet-stream', context })
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return (r as HttpResponse<any>).clone({ body: undefined }) as StrictHttpResponse<void>;
+      return r as StrictHttpResponse<Blob>;
     })
   );
 }

@@ -7,13 +7,14 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
+import { DocumentWithVersionsResponse } from '../../models/document-with-versions-response';
 
 export interface DocumentsControllerGet$Params {
   slug: string;
   id: string;
 }
 
-export function documentsControllerGet(http: HttpClient, rootUrl: string, params: DocumentsControllerGet$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
+export function documentsControllerGet(http: HttpClient, rootUrl: string, params: DocumentsControllerGet$Params, context?: HttpContext): Observable<StrictHttpResponse<DocumentWithVersionsResponse>> {
   const rb = new RequestBuilder(rootUrl, documentsControllerGet.PATH, 'get');
   if (params) {
     rb.path('slug', params.slug, {});
@@ -21,11 +22,11 @@ export function documentsControllerGet(http: HttpClient, rootUrl: string, params
   }
 
   return http.request(
-    rb.build({ responseType: 'text', accept: '*/*', context })
+    rb.build({ responseType: 'json', accept: 'application/json', context })
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return (r as HttpResponse<any>).clone({ body: undefined }) as StrictHttpResponse<void>;
+      return r as StrictHttpResponse<DocumentWithVersionsResponse>;
     })
   );
 }

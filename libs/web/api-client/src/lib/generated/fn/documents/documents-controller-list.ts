@@ -7,6 +7,7 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
+import { DocumentResponse } from '../../models/document-response';
 
 export interface DocumentsControllerList$Params {
   slug: string;
@@ -14,7 +15,7 @@ export interface DocumentsControllerList$Params {
   fiscalYear?: number;
 }
 
-export function documentsControllerList(http: HttpClient, rootUrl: string, params: DocumentsControllerList$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
+export function documentsControllerList(http: HttpClient, rootUrl: string, params: DocumentsControllerList$Params, context?: HttpContext): Observable<StrictHttpResponse<Array<DocumentResponse>>> {
   const rb = new RequestBuilder(rootUrl, documentsControllerList.PATH, 'get');
   if (params) {
     rb.path('slug', params.slug, {});
@@ -23,11 +24,11 @@ export function documentsControllerList(http: HttpClient, rootUrl: string, param
   }
 
   return http.request(
-    rb.build({ responseType: 'text', accept: '*/*', context })
+    rb.build({ responseType: 'json', accept: 'application/json', context })
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return (r as HttpResponse<any>).clone({ body: undefined }) as StrictHttpResponse<void>;
+      return r as StrictHttpResponse<Array<DocumentResponse>>;
     })
   );
 }

@@ -7,13 +7,14 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
+import { DocumentWithVersionsResponse } from '../../models/document-with-versions-response';
 
 export interface DocumentsControllerPublish$Params {
   slug: string;
   id: string;
 }
 
-export function documentsControllerPublish(http: HttpClient, rootUrl: string, params: DocumentsControllerPublish$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
+export function documentsControllerPublish(http: HttpClient, rootUrl: string, params: DocumentsControllerPublish$Params, context?: HttpContext): Observable<StrictHttpResponse<DocumentWithVersionsResponse>> {
   const rb = new RequestBuilder(rootUrl, documentsControllerPublish.PATH, 'post');
   if (params) {
     rb.path('slug', params.slug, {});
@@ -21,11 +22,11 @@ export function documentsControllerPublish(http: HttpClient, rootUrl: string, pa
   }
 
   return http.request(
-    rb.build({ responseType: 'text', accept: '*/*', context })
+    rb.build({ responseType: 'json', accept: 'application/json', context })
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return (r as HttpResponse<any>).clone({ body: undefined }) as StrictHttpResponse<void>;
+      return r as StrictHttpResponse<DocumentWithVersionsResponse>;
     })
   );
 }

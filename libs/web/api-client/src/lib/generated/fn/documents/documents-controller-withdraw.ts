@@ -7,6 +7,7 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
+import { DocumentWithVersionsResponse } from '../../models/document-with-versions-response';
 import { WithdrawDocumentDto } from '../../models/withdraw-document-dto';
 
 export interface DocumentsControllerWithdraw$Params {
@@ -15,7 +16,7 @@ export interface DocumentsControllerWithdraw$Params {
       body: WithdrawDocumentDto
 }
 
-export function documentsControllerWithdraw(http: HttpClient, rootUrl: string, params: DocumentsControllerWithdraw$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
+export function documentsControllerWithdraw(http: HttpClient, rootUrl: string, params: DocumentsControllerWithdraw$Params, context?: HttpContext): Observable<StrictHttpResponse<DocumentWithVersionsResponse>> {
   const rb = new RequestBuilder(rootUrl, documentsControllerWithdraw.PATH, 'post');
   if (params) {
     rb.path('slug', params.slug, {});
@@ -24,11 +25,11 @@ export function documentsControllerWithdraw(http: HttpClient, rootUrl: string, p
   }
 
   return http.request(
-    rb.build({ responseType: 'text', accept: '*/*', context })
+    rb.build({ responseType: 'json', accept: 'application/json', context })
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return (r as HttpResponse<any>).clone({ body: undefined }) as StrictHttpResponse<void>;
+      return r as StrictHttpResponse<DocumentWithVersionsResponse>;
     })
   );
 }

@@ -7,6 +7,7 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
+import { AcceptedInvitationResponse } from '../../models/accepted-invitation-response';
 import { AcceptInvitationDto } from '../../models/accept-invitation-dto';
 
 export interface InvitationsControllerAccept$Params {
@@ -14,7 +15,7 @@ export interface InvitationsControllerAccept$Params {
       body: AcceptInvitationDto
 }
 
-export function invitationsControllerAccept(http: HttpClient, rootUrl: string, params: InvitationsControllerAccept$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
+export function invitationsControllerAccept(http: HttpClient, rootUrl: string, params: InvitationsControllerAccept$Params, context?: HttpContext): Observable<StrictHttpResponse<AcceptedInvitationResponse>> {
   const rb = new RequestBuilder(rootUrl, invitationsControllerAccept.PATH, 'post');
   if (params) {
     rb.path('token', params.token, {});
@@ -22,11 +23,11 @@ export function invitationsControllerAccept(http: HttpClient, rootUrl: string, p
   }
 
   return http.request(
-    rb.build({ responseType: 'text', accept: '*/*', context })
+    rb.build({ responseType: 'json', accept: 'application/json', context })
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return (r as HttpResponse<any>).clone({ body: undefined }) as StrictHttpResponse<void>;
+      return r as StrictHttpResponse<AcceptedInvitationResponse>;
     })
   );
 }

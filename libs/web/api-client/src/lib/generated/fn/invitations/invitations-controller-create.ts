@@ -7,6 +7,7 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
+import { CreatedInvitationResponse } from '../../models/created-invitation-response';
 import { CreateInvitationDto } from '../../models/create-invitation-dto';
 
 export interface InvitationsControllerCreate$Params {
@@ -14,7 +15,7 @@ export interface InvitationsControllerCreate$Params {
       body: CreateInvitationDto
 }
 
-export function invitationsControllerCreate(http: HttpClient, rootUrl: string, params: InvitationsControllerCreate$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
+export function invitationsControllerCreate(http: HttpClient, rootUrl: string, params: InvitationsControllerCreate$Params, context?: HttpContext): Observable<StrictHttpResponse<CreatedInvitationResponse>> {
   const rb = new RequestBuilder(rootUrl, invitationsControllerCreate.PATH, 'post');
   if (params) {
     rb.path('slug', params.slug, {});
@@ -22,11 +23,11 @@ export function invitationsControllerCreate(http: HttpClient, rootUrl: string, p
   }
 
   return http.request(
-    rb.build({ responseType: 'text', accept: '*/*', context })
+    rb.build({ responseType: 'json', accept: 'application/json', context })
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return (r as HttpResponse<any>).clone({ body: undefined }) as StrictHttpResponse<void>;
+      return r as StrictHttpResponse<CreatedInvitationResponse>;
     })
   );
 }

@@ -8,6 +8,7 @@ import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
 import { ChangeMemberRoleDto } from '../../models/change-member-role-dto';
+import { MemberResponse } from '../../models/member-response';
 
 export interface MembersControllerChangeRole$Params {
   slug: string;
@@ -15,7 +16,7 @@ export interface MembersControllerChangeRole$Params {
       body: ChangeMemberRoleDto
 }
 
-export function membersControllerChangeRole(http: HttpClient, rootUrl: string, params: MembersControllerChangeRole$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
+export function membersControllerChangeRole(http: HttpClient, rootUrl: string, params: MembersControllerChangeRole$Params, context?: HttpContext): Observable<StrictHttpResponse<MemberResponse>> {
   const rb = new RequestBuilder(rootUrl, membersControllerChangeRole.PATH, 'patch');
   if (params) {
     rb.path('slug', params.slug, {});
@@ -24,11 +25,11 @@ export function membersControllerChangeRole(http: HttpClient, rootUrl: string, p
   }
 
   return http.request(
-    rb.build({ responseType: 'text', accept: '*/*', context })
+    rb.build({ responseType: 'json', accept: 'application/json', context })
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return (r as HttpResponse<any>).clone({ body: undefined }) as StrictHttpResponse<void>;
+      return r as StrictHttpResponse<MemberResponse>;
     })
   );
 }

@@ -7,23 +7,24 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
+import { MemberResponse } from '../../models/member-response';
 
 export interface MembersControllerList$Params {
   slug: string;
 }
 
-export function membersControllerList(http: HttpClient, rootUrl: string, params: MembersControllerList$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
+export function membersControllerList(http: HttpClient, rootUrl: string, params: MembersControllerList$Params, context?: HttpContext): Observable<StrictHttpResponse<Array<MemberResponse>>> {
   const rb = new RequestBuilder(rootUrl, membersControllerList.PATH, 'get');
   if (params) {
     rb.path('slug', params.slug, {});
   }
 
   return http.request(
-    rb.build({ responseType: 'text', accept: '*/*', context })
+    rb.build({ responseType: 'json', accept: 'application/json', context })
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return (r as HttpResponse<any>).clone({ body: undefined }) as StrictHttpResponse<void>;
+      return r as StrictHttpResponse<Array<MemberResponse>>;
     })
   );
 }

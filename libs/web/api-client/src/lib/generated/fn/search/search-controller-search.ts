@@ -7,21 +7,66 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
+import { SearchResultResponse } from '../../models/search-result-response';
 
 export interface SearchControllerSearch$Params {
+
+/**
+ * Free text: French-aware, accents and typos forgiven
+ */
+  q?: string;
+
+/**
+ * Commune slugs (repeat or comma-separate)
+ */
+  commune?: Array<string>;
+  department?: Array<string>;
+  kind?: Array<'document' | 'budget_line' | 'contract' | 'session' | 'agenda_event'>;
+  category?: Array<string>;
+  fiscalYear?: Array<number>;
+
+/**
+ * Inclusive, whole francs CFA
+ */
+  amountMin?: string;
+
+/**
+ * Inclusive, whole francs CFA
+ */
+  amountMax?: string;
+  sort?: 'relevance' | 'date' | 'amount';
+
+/**
+ * For date and amount (default desc)
+ */
+  order?: 'asc' | 'desc';
+  page?: number;
+  pageSize?: number;
 }
 
-export function searchControllerSearch(http: HttpClient, rootUrl: string, params?: SearchControllerSearch$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
+export function searchControllerSearch(http: HttpClient, rootUrl: string, params?: SearchControllerSearch$Params, context?: HttpContext): Observable<StrictHttpResponse<SearchResultResponse>> {
   const rb = new RequestBuilder(rootUrl, searchControllerSearch.PATH, 'get');
   if (params) {
+    rb.query('q', params.q, {});
+    rb.query('commune', params.commune, {});
+    rb.query('department', params.department, {});
+    rb.query('kind', params.kind, {});
+    rb.query('category', params.category, {});
+    rb.query('fiscalYear', params.fiscalYear, {});
+    rb.query('amountMin', params.amountMin, {});
+    rb.query('amountMax', params.amountMax, {});
+    rb.query('sort', params.sort, {});
+    rb.query('order', params.order, {});
+    rb.query('page', params.page, {});
+    rb.query('pageSize', params.pageSize, {});
   }
 
   return http.request(
-    rb.build({ responseType: 'text', accept: '*/*', context })
+    rb.build({ responseType: 'json', accept: 'application/json', context })
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return (r as HttpResponse<any>).clone({ body: undefined }) as StrictHttpResponse<void>;
+      return r as StrictHttpResponse<SearchResultResponse>;
     })
   );
 }
