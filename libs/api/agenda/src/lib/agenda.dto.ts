@@ -1,12 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsISO8601, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { CommuneSlugParams } from '@communes/api-communes';
 
-export class CommuneAgendaParams {
-  @ApiProperty({ example: 'cotonou' })
-  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'slug must be lowercase letters, digits and single dashes' })
-  @MaxLength(80)
-  slug!: string;
-}
+/** `:slug` of the commune, checked like everywhere else. */
+export class CommuneAgendaParams extends CommuneSlugParams {}
 
 export class AgendaEventParams extends CommuneAgendaParams {
   @ApiProperty({ format: 'uuid' })

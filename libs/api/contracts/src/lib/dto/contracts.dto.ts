@@ -28,6 +28,7 @@ import {
 } from '@communes/shared-contracts';
 import { CONTRACT_LIMITS, FIRST_YEAR, LAST_YEAR, MAX_AMOUNT_DIGITS } from '../contract-rules';
 import { CONTRACT_SORTS, ContractSort, ContractState } from '../contracts.repository';
+import { CommuneSlugParams } from '@communes/api-communes';
 
 const AMOUNT = new RegExp(`^[0-9]{1,${MAX_AMOUNT_DIGITS}}$`);
 const AMOUNT_MESSAGE = `must be a whole number of francs CFA written as a string, at most ${MAX_AMOUNT_DIGITS} digits, e.g. "45000000"`;
@@ -46,12 +47,8 @@ const toNumber = ({ value }: { value: unknown }) => (value === undefined || valu
 /** Present in a PATCH: then it must be valid (null is refused for required fields). */
 const present = (_object: object, value: unknown) => value !== undefined;
 
-export class CommuneContractsParams {
-  @ApiProperty({ example: 'cotonou' })
-  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'slug must be lowercase letters, digits and single dashes' })
-  @MaxLength(80)
-  slug!: string;
-}
+/** `:slug` of the commune, checked like everywhere else. */
+export class CommuneContractsParams extends CommuneSlugParams {}
 
 export class ContractParams extends CommuneContractsParams {
   @ApiProperty({ format: 'uuid' })

@@ -1,14 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
 import { DOCUMENT_CATEGORIES, DocumentCategory } from '@communes/shared-contracts';
+import { CommuneSlugParams } from '@communes/api-communes';
 
-export class CommuneDocumentsParams {
-  @ApiProperty({ example: 'cotonou' })
-  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'slug must be lowercase letters, digits and single dashes' })
-  @MaxLength(80)
-  slug!: string;
-}
+/** `:slug` of the commune, checked like everywhere else. */
+export class CommuneDocumentsParams extends CommuneSlugParams {}
 
 export class DocumentParams extends CommuneDocumentsParams {
   @ApiProperty({ format: 'uuid' })

@@ -1,19 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { BUDGET_DIRECTIONS, BUDGET_SECTIONS, BUDGET_STAGES, BudgetDirection, BudgetSection, BudgetStage } from '@communes/shared-contracts';
+import { CommuneSlugParams } from '@communes/api-communes';
 
 const toNumber = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const STAGE_MESSAGE = `stage must be one of: ${BUDGET_STAGES.join(', ')}`;
 
 // ---- Requests ------------------------------------------------------------------------------
 
-export class CommuneBudgetsParams {
-  @ApiProperty({ example: 'cotonou' })
-  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'slug must be lowercase letters, digits and single dashes' })
-  @MaxLength(80)
-  slug!: string;
-}
+/** `:slug` of the commune, checked like everywhere else. */
+export class CommuneBudgetsParams extends CommuneSlugParams {}
 
 export class BudgetParams extends CommuneBudgetsParams {
   @ApiProperty({ format: 'uuid' })
