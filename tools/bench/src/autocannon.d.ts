@@ -16,6 +16,16 @@ declare module 'autocannon' {
     body?: string;
     /** Seconds before a request counts as a timeout. */
     timeout?: number;
+    /** Each connection sends these in turn, again and again (relative to `url`'s origin). */
+    requests?: AutocannonRequest[];
+  }
+
+  export interface AutocannonRequest {
+    method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+    /** Path and query string, e.g. `/api/v1/search?q=ecole`. */
+    path: string;
+    headers?: Record<string, string>;
+    body?: string;
   }
 
   /** Percentiles as computed by hdr-histogram-percentiles-obj (p97_5 is the 97.5th). */
@@ -54,6 +64,15 @@ declare module 'autocannon' {
     throughput: AutocannonHistogram;
   }
 
-  function autocannon(options: AutocannonOptions): Promise<AutocannonResult>;
+  /** The run: awaitable for its result, and an emitter of per-response events (lib/run.js). */
+  export interface AutocannonInstance extends PromiseLike<AutocannonResult> {
+    /**
+     * Emitted for every response, in the thread that runs the connections (so only without the
+     * `workers` option); `responseTime` is in ms, from process.hrtime.
+     */
+    on(event: 'response', listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): this;
+  }
+
+  function autocannon(options: AutocannonOptions): AutocannonInstance;
   export default autocannon;
 }
