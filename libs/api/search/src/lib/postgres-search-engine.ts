@@ -209,7 +209,12 @@ export class PostgresSearchEngine extends SearchEngine {
   private inTransaction<T>(scope: 'indexer' | 'public', work: (db: Db) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(async (manager: EntityManager) => {
       // Reads cannot write by mistake; settings are transaction-local (safe on a pooled connection).
-      if (scope === 'public') await manager.query('set transaction read only');
+      if (scope === 'public') {
+        await manager.query('set transaction read only');
+        // One broad query must not hold the database for everyone (tools/bench/README.md, search):
+        // past this, PostgreSQL cancels it and the caller gets a 503 asking to narrow the search.
+        await manager.query(`select set_config('statement_timeout', $1, true)`, [`${SEARCH_STATEMENT_TIMEOUT_MS}ms`]);
+      }
       await manager.query(`select set_config('app.scope', $1, true)`, [scope]);
       return work({ query: <R>(sql: string, params: unknown[] = []) => manager.query<R[]>(sql, params) });
     });
@@ -219,6 +224,7 @@ export class PostgresSearchEngine extends SearchEngine {
 /** The text search configuration of the migration: french + unaccent (see there). */
 const CONFIG = `'public.french_unaccent'::regconfig`;
 const UPSERT_CHUNK = 200;
+const SEARCH_STATEMENT_TIMEOUT_MS = 5000;
 const MAX_WORDS = 12;
 /** Words of at least this length may match with a typo (Meilisearch's default for one typo). */
 const TYPO_MIN_LENGTH = 5;

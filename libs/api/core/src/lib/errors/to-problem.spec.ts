@@ -32,6 +32,7 @@ describe('toProblem', () => {
   it('turns input errors caught by PostgreSQL into 4xx, never 500', () => {
     expect(toProblem(Object.assign(new Error('duplicate key'), { code: '23505' }), 'r5').status).toBe(409);
     expect(toProblem(Object.assign(new Error('invalid input syntax for type uuid'), { code: '22P02' }), 'r6').status).toBe(400);
+    expect(toProblem(Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' }), 'r8')).toMatchObject({ status: 503, code: 'service.too-slow' });
   });
 
   it('hides unknown errors behind a 500 that quotes the request id', () => {

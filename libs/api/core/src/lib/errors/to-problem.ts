@@ -36,6 +36,8 @@ const POSTGRES_ERRORS: Record<string, { status: number; code: string; detail: st
   '22001': { status: 400, code: 'request.invalid', detail: 'A value is too long.' },
   '23514': { status: 400, code: 'request.invalid', detail: 'A value is not allowed.' },
   '42501': { status: 403, code: 'auth.forbidden', detail: 'You are not allowed to do this.' },
+  // statement_timeout: a query too broad for the time allowed (e.g. a search matching everything).
+  '57014': { status: 503, code: 'service.too-slow', detail: 'This request took too long. Narrow it (a filter, more precise words) and try again.' },
 };
 
 interface ErrorWithCode {
