@@ -25,11 +25,6 @@ const COLUMNS = `id, slug, name, department, country, status, is_pilot as "isPil
   suspension_reason as "suspensionReason", focal_point_named_at as "focalPointNamedAt",
   staff_trained_at as "staffTrainedAt", first_documents_published_at as "firstDocumentsPublishedAt"`;
 
-export const CHECKLIST_COLUMNS: Record<OnboardingChecklistItem, string> = {
-  focal_point_named: 'focal_point_named_at',
-  staff_trained: 'staff_trained_at',
-  first_documents_published: 'first_documents_published_at',
-};
 
 /** The tenant registry. Readable by everyone; RLS lets only the platform scope insert. */
 @Injectable()

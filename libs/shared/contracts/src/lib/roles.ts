@@ -5,7 +5,3 @@ export type PlatformRole = (typeof PLATFORM_ROLES)[number];
 /** Roles a person holds inside one commune (a membership). */
 export const MEMBERSHIP_ROLES = ['admin', 'editor', 'moderator'] as const;
 export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
-
-export function isMembershipRole(value: unknown): value is MembershipRole {
-  return typeof value === 'string' && (MEMBERSHIP_ROLES as readonly string[]).includes(value);
-}
