@@ -27,7 +27,8 @@ import {
  * `npm run reindex` rebuilds the search index from the database, `npm run verify-index` compares them.
  */
 const root = findWorkspaceRoot();
-const dataDir = join(root, '.data');
+// DEV_STACK_DATA_DIR: another folder for a throwaway stack (the browser tests start one per run).
+const dataDir = process.env['DEV_STACK_DATA_DIR'] || join(root, '.data');
 const env = { ...process.env };
 
 async function main(): Promise<void> {
@@ -86,7 +87,7 @@ async function main(): Promise<void> {
 async function prepareDatabase(): Promise<() => Promise<void>> {
   if (env['DATABASE_URL']) return async () => undefined;
   const port = Number(env['EMBEDDED_POSTGRES_PORT'] ?? 54329);
-  console.log(`Starting the embedded PostgreSQL (data in .data/postgres, port ${port})…`);
+  console.log(`Starting the embedded PostgreSQL (data in ${join(dataDir, 'postgres')}, port ${port})…`);
   const pg = await startEmbeddedPostgres({
     dataDir: join(dataDir, 'postgres'),
     port,
