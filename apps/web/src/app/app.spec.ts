@@ -6,6 +6,7 @@ import {
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import type { CommuneList } from '@communes/shared-contracts';
+import { provideCommunesI18nTesting } from '@communes/web-ui';
 import { App } from './app';
 import { appRoutes } from './app.routes';
 
@@ -32,6 +33,8 @@ describe('App', () => {
         provideRouter(appRoutes),
         provideHttpClient(withFetch()),
         provideHttpClientTesting(),
+        // Root texts only: the portal's scope loads through its inline loader, as in the app.
+        provideCommunesI18nTesting(),
       ],
     });
   });

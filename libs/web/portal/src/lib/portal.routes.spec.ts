@@ -3,7 +3,10 @@ import { provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { CommuneList } from '@communes/shared-contracts';
 import { CommunesApi } from '@communes/web-data-access';
+import { provideCommunesI18nTesting } from '@communes/web-ui';
 import { of } from 'rxjs';
+import en from './i18n/en.json';
+import fr from './i18n/fr.json';
 import { portalRoutes } from './portal.routes';
 
 const emptyList: CommuneList = { items: [], total: 0 };
@@ -17,6 +20,7 @@ describe('portalRoutes', () => {
       providers: [
         provideRouter(portalRoutes),
         { provide: CommunesApi, useValue: api },
+        provideCommunesI18nTesting({ portal: { fr, en } }),
       ],
     });
     harness = await RouterTestingHarness.create();
@@ -37,6 +41,7 @@ describe('portalRoutes', () => {
     const page = harness.routeNativeElement;
     expect(page?.querySelector('h1')?.textContent).toBe('Page introuvable');
     expect(page?.querySelector('a')?.getAttribute('href')).toBe('/');
+    expect(page?.querySelector('a')?.textContent).toBe("Retour à l'accueil");
     expect(document.title).toBe('Page introuvable · Communes+');
   });
 });

@@ -1,18 +1,34 @@
 import type { Routes } from '@angular/router';
 import { CommuneDirectoryPage } from './commune-directory/commune-directory-page';
 import { NotFoundPage } from './not-found/not-found-page';
+import { portalI18n } from './portal.i18n';
 
-/** Public pages, lazy-loaded by the web app at its root. */
+/**
+ * Public pages, lazy-loaded by the web app at its root. Titles are translation keys
+ * (see TranslatedTitleStrategy in @communes/web-ui).
+ */
 export const portalRoutes: Routes = [
   {
     path: '',
-    pathMatch: 'full',
-    component: CommuneDirectoryPage,
-    title: 'Annuaire des communes · Communes+',
-  },
-  {
-    path: '**',
-    component: NotFoundPage,
-    title: 'Page introuvable · Communes+',
+    providers: [portalI18n],
+    children: [
+      {
+        path: '',
+        pathMatch: 'full',
+        component: CommuneDirectoryPage,
+        title: 'portal.directory.title',
+      },
+      {
+        path: 'communes',
+        pathMatch: 'full',
+        component: CommuneDirectoryPage,
+        title: 'portal.directory.title',
+      },
+      {
+        path: '**',
+        component: NotFoundPage,
+        title: 'portal.notFound.title',
+      },
+    ],
   },
 ];

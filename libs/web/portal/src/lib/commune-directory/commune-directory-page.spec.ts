@@ -9,7 +9,11 @@ import {
   type CommuneFilters,
   CommunesApi,
 } from '@communes/web-data-access';
+import { provideCommunesI18nTesting } from '@communes/web-ui';
+import { provideRouter } from '@angular/router';
 import { Observable, of, Subject, throwError } from 'rxjs';
+import en from '../i18n/en.json';
+import fr from '../i18n/fr.json';
 import { CommuneDirectoryPage } from './commune-directory-page';
 
 function commune(
@@ -68,7 +72,11 @@ describe('CommuneDirectoryPage', () => {
   async function render(): Promise<void> {
     TestBed.configureTestingModule({
       imports: [CommuneDirectoryPage],
-      providers: [{ provide: CommunesApi, useValue: api }],
+      providers: [
+        { provide: CommunesApi, useValue: api },
+        provideRouter([]),
+        provideCommunesI18nTesting({ portal: { fr, en } }),
+      ],
     });
     fixture = TestBed.createComponent(CommuneDirectoryPage);
     page = fixture.nativeElement;
@@ -165,7 +173,11 @@ describe('CommuneDirectoryPage', () => {
     api.respond = () => response;
     TestBed.configureTestingModule({
       imports: [CommuneDirectoryPage],
-      providers: [{ provide: CommunesApi, useValue: api }],
+      providers: [
+        { provide: CommunesApi, useValue: api },
+        provideRouter([]),
+        provideCommunesI18nTesting({ portal: { fr, en } }),
+      ],
     });
     fixture = TestBed.createComponent(CommuneDirectoryPage);
     page = fixture.nativeElement;

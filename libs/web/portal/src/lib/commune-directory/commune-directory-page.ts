@@ -6,24 +6,15 @@ import {
   signal,
 } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { ApiError, CommunesApi } from '@communes/web-data-access';
+import { RouterLink } from '@angular/router';
+import { CommunesApi } from '@communes/web-data-access';
+import { LoadFailure, PluralPipe } from '@communes/web-ui';
+import { TranslocoPipe } from '@jsverse/transloco';
 import {
   COMMUNE_STATUSES,
   type CommuneStatus,
 } from '@communes/shared-contracts';
-import { COMMUNE_STATUS_LABELS } from './commune-status';
-import {
-  communeCount,
-  departmentsOf,
-  filterCommunes,
-  groupByDepartment,
-} from './directory';
-
-interface LoadFailure {
-  message: string;
-  detail: string | null;
-  requestId: string | null;
-}
+import { departmentsOf, filterCommunes, groupByDepartment } from './directory';
 
 /**
  * The public directory: every commune of the national list, grouped by department, with its
@@ -32,6 +23,7 @@ interface LoadFailure {
  */
 @Component({
   selector: 'cp-commune-directory-page',
+  imports: [RouterLink, TranslocoPipe, PluralPipe, LoadFailure],
   templateUrl: './commune-directory-page.html',
   styleUrl: './commune-directory-page.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -40,46 +32,26 @@ export class CommuneDirectoryPage {
   private readonly api = inject(CommunesApi);
 
   protected readonly statuses = COMMUNE_STATUSES;
-  protected readonly statusLabels = COMMUNE_STATUS_LABELS;
-  protected readonly communeCount = communeCount;
 
   protected readonly communes = rxResource({ stream: () => this.api.list() });
 
   protected readonly department = signal('');
   protected readonly status = signal<CommuneStatus | ''>('');
 
-  private readonly all = computed(() =>
+  protected readonly all = computed(() =>
     this.communes.hasValue() ? this.communes.value().items : [],
   );
   protected readonly departments = computed(() => departmentsOf(this.all()));
   protected readonly isFiltered = computed(
     () => this.department() !== '' || this.status() !== '',
   );
-  private readonly visible = computed(() =>
+  protected readonly visible = computed(() =>
     filterCommunes(this.all(), {
       department: this.department(),
       status: this.status(),
     }),
   );
   protected readonly groups = computed(() => groupByDepartment(this.visible()));
-  protected readonly countLabel = computed(() => {
-    const shown = communeCount(this.visible().length);
-    return this.isFiltered() ? `${shown} sur ${this.all().length}` : shown;
-  });
-
-  protected readonly failure = computed<LoadFailure | null>(() => {
-    const error = this.communes.error();
-    if (!error) {
-      return null;
-    }
-    const apiError = error instanceof ApiError ? error : null;
-    return {
-      message: failureMessage(apiError),
-      detail: apiError?.detail ?? null,
-      requestId: apiError?.requestId ?? null,
-    };
-  });
-
   protected selectDepartment(value: string): void {
     this.department.set(value);
   }
@@ -100,14 +72,4 @@ export class CommuneDirectoryPage {
 
 function isCommuneStatus(value: string): value is CommuneStatus {
   return (COMMUNE_STATUSES as readonly string[]).includes(value);
-}
-
-function failureMessage(error: ApiError | null): string {
-  if (error?.isNetworkError) {
-    return 'Le serveur ne répond pas. Vérifiez votre connexion Internet, puis réessayez.';
-  }
-  if (error && error.status >= 500) {
-    return 'Le service rencontre un problème passager. Réessayez dans quelques instants.';
-  }
-  return 'Une erreur inattendue est survenue. Réessayez dans quelques instants.';
 }

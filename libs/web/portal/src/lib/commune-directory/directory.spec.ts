@@ -1,5 +1,5 @@
 import type { CommuneSummary } from '@communes/shared-contracts';
-import { communeCount, departmentsOf, groupByDepartment } from './directory';
+import { departmentsOf, groupByDepartment } from './directory';
 
 function commune(name: string, department: string): CommuneSummary {
   return {
@@ -41,15 +41,6 @@ describe('directory helpers', () => {
       ['Ouémé', ['Adjohoun', 'Dangbo']],
       ['Plateau', ['Adja-Ouèrè']],
       ['Zou', ['Agbangnizoun', 'Ouinhi']],
-    ]);
-  });
-
-  it('counts in French: singular up to one', () => {
-    expect([0, 1, 2, 77].map(communeCount)).toEqual([
-      '0 commune',
-      '1 commune',
-      '2 communes',
-      '77 communes',
     ]);
   });
 });

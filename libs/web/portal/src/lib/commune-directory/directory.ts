@@ -53,8 +53,3 @@ export function groupByDepartment(
     ),
   }));
 }
-
-/** "1 commune", "77 communes". */
-export function communeCount(count: number): string {
-  return `${count} ${count > 1 ? 'communes' : 'commune'}`;
-}

@@ -1,13 +1,16 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
 
 @Component({
   selector: 'cp-not-found-page',
-  imports: [RouterLink],
+  imports: [RouterLink, TranslocoPipe],
   template: `
-    <h1>Page introuvable</h1>
-    <p>L'adresse demandée ne correspond à aucune page de Communes+.</p>
-    <p><a routerLink="/">Voir l'annuaire des communes</a></p>
+    <h1>{{ 'portal.notFound.title' | transloco }}</h1>
+    <p>{{ 'portal.notFound.text' | transloco }}</p>
+    <p>
+      <a routerLink="/">{{ 'portal.notFound.back' | transloco }}</a>
+    </p>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

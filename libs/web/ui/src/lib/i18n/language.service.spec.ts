@@ -1,0 +1,95 @@
+import { Component } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { FcfaPipe } from '../format/format.pipes';
+import { LanguageSwitch } from '../language-switch/language-switch';
+import { LanguageService } from './language.service';
+import { LANGUAGE_STORAGE_KEY } from './languages';
+import { provideCommunesI18nTesting } from './testing';
+
+@Component({
+  selector: 'cp-host',
+  imports: [TranslocoPipe, FcfaPipe, LanguageSwitch],
+  template: `
+    <cp-language-switch />
+    <p class="skip">{{ 'app.skipLink' | transloco }}</p>
+    <p class="amount">{{ 1234567 | cpFcfa }}</p>
+  `,
+})
+class Host {}
+
+function plain(text: string | null | undefined): string {
+  return (text ?? '').replace(/[\u202f\u00a0]/g, ' ').trim();
+}
+
+describe('LanguageService and LanguageSwitch', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    document.documentElement.lang = 'fr';
+    TestBed.configureTestingModule({
+      providers: [provideCommunesI18nTesting()],
+    });
+  });
+
+  it('shows French by default and switches to English at run time, remembering the choice', async () => {
+    const fixture = TestBed.createComponent(Host);
+    await fixture.whenStable();
+    const page = fixture.nativeElement as HTMLElement;
+
+    expect(plain(page.querySelector('.skip')?.textContent)).toBe(
+      'Aller au contenu',
+    );
+    expect(plain(page.querySelector('.amount')?.textContent)).toBe(
+      '1 234 567 FCFA',
+    );
+    const buttons = page.querySelectorAll<HTMLButtonElement>(
+      'cp-language-switch button',
+    );
+    expect(Array.from(buttons, (b) => b.getAttribute('aria-pressed'))).toEqual([
+      'true',
+      'false',
+    ]);
+    expect(
+      page
+        .querySelector('cp-language-switch [role="group"]')
+        ?.getAttribute('aria-label'),
+    ).toBe('Langue');
+
+    buttons[1].click();
+    await fixture.whenStable();
+    await new Promise((resolve) => setTimeout(resolve));
+    await fixture.whenStable();
+
+    expect(TestBed.inject(TranslocoService).getActiveLang()).toBe('en');
+    expect(plain(page.querySelector('.skip')?.textContent)).toBe(
+      'Skip to content',
+    );
+    expect(plain(page.querySelector('.amount')?.textContent)).toBe(
+      '1,234,567 FCFA',
+    );
+    expect(document.documentElement.lang).toBe('en');
+    expect(localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('en');
+    expect(Array.from(buttons, (b) => b.getAttribute('aria-pressed'))).toEqual([
+      'false',
+      'true',
+    ]);
+    // Each language is named in its own language, marked for screen readers.
+    expect(buttons[1].getAttribute('lang')).toBe('en');
+    expect(plain(buttons[1].textContent)).toContain('English');
+  });
+
+  it('restores a saved language and ignores a tampered value', async () => {
+    const service = TestBed.inject(LanguageService);
+
+    localStorage.setItem(LANGUAGE_STORAGE_KEY, 'en');
+    await service.init();
+    expect(service.language()).toBe('en');
+    expect(service.locale()).toBe('en-GB');
+    expect(document.documentElement.lang).toBe('en');
+
+    localStorage.setItem(LANGUAGE_STORAGE_KEY, 'xx');
+    await service.init();
+    expect(service.language()).toBe('fr');
+    expect(document.documentElement.lang).toBe('fr');
+  });
+});

@@ -1,0 +1,52 @@
+import { DOCUMENT } from '@angular/common';
+import { DestroyRef, inject, Injectable } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { type RouterStateSnapshot, TitleStrategy } from '@angular/router';
+import { TranslocoService } from '@jsverse/transloco';
+import { filter, merge, startWith, Subject, switchMap, map } from 'rxjs';
+
+/**
+ * Route `title`s are translation keys with their scope, e.g. `portal.directory.title`. The
+ * document title follows the language and is set again once the page's scope has loaded (the
+ * scope is loaded by the page itself, so the first try may only find the key).
+ */
+@Injectable()
+export class TranslatedTitleStrategy extends TitleStrategy {
+  private readonly transloco = inject(TranslocoService);
+  private readonly document = inject(DOCUMENT);
+  private readonly key$ = new Subject<string | undefined>();
+
+  constructor() {
+    super();
+    const translations$ = merge(
+      this.transloco.langChanges$,
+      this.transloco.events$.pipe(
+        filter((event) => event.type === 'translationLoadSuccess'),
+      ),
+    ).pipe(startWith(null));
+    this.key$
+      .pipe(
+        switchMap((key) => translations$.pipe(map(() => this.titleFor(key)))),
+        takeUntilDestroyed(inject(DestroyRef)),
+      )
+      .subscribe((title) => {
+        if (title !== null) {
+          this.document.title = title;
+        }
+      });
+  }
+
+  override updateTitle(snapshot: RouterStateSnapshot): void {
+    this.key$.next(this.buildTitle(snapshot));
+  }
+
+  private titleFor(key: string | undefined): string | null {
+    const suffix = this.transloco.translate('app.titleSuffix');
+    if (!key) {
+      return suffix;
+    }
+    const title = this.transloco.translate(key);
+    // Not loaded yet: keep the previous title rather than show a key.
+    return title === key ? null : `${title} · ${suffix}`;
+  }
+}
