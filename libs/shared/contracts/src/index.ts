@@ -2,3 +2,5 @@ export * from './lib/roles';
 export * from './lib/communes';
 export * from './lib/problem';
 export * from './lib/transparency';
+export * from './lib/branding';
+export * from './lib/monitoring';

@@ -13,6 +13,7 @@ import {
   UpdateChecklistDto,
 } from './dto/communes.dto';
 import { CommuneDetailResponse, CommuneListResponse } from './dto/communes-responses.dto';
+import { CommunePageResponse } from './dto/branding.dto';
 
 @ApiTags('communes')
 @ApiProblemResponses(400, 401, 403, 404)
@@ -30,9 +31,9 @@ export class CommunesController {
 
   @Get(':slug')
   @Public()
-  @ApiOperation({ summary: 'One commune, with its onboarding checklist' })
-  @ApiOkResponse({ type: CommuneDetailResponse })
-  get(@Param() params: CommuneSlugParams): Promise<CommuneDetailResponse> {
+  @ApiOperation({ summary: 'One commune, with its onboarding checklist and its presentation (colours, logo, text, contact)' })
+  @ApiOkResponse({ type: CommunePageResponse })
+  get(@Param() params: CommuneSlugParams): Promise<CommunePageResponse> {
     return this.communes.get(params.slug);
   }
 

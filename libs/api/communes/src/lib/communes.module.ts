@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@communes/api-audit';
 import { AuthModule } from '@communes/api-auth';
+import { BrandingController } from './branding.controller';
+import { BrandingService } from './branding.service';
 import { CommuneAccess } from './commune-access.service';
+import { CommuneProfilesRepository } from './commune-profiles.repository';
 import { CommuneAuditController } from './commune-audit.controller';
 import { CommunesController } from './communes.controller';
 import { CommunesRepository } from './communes.repository';
@@ -15,11 +18,13 @@ import { MembersService } from './members.service';
 
 @Module({
   imports: [AuditModule, AuthModule],
-  controllers: [CommunesController, MembersController, InvitationsController, CommuneAuditController],
+  controllers: [CommunesController, MembersController, InvitationsController, CommuneAuditController, BrandingController],
   providers: [
     CommuneAccess,
     CommunesRepository,
     CommunesService,
+    CommuneProfilesRepository,
+    BrandingService,
     MembersRepository,
     MembersService,
     InvitationsRepository,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   COMMUNE_STATUS_TRANSITIONS,
+  CommuneBranding,
   CommuneDetail,
   CommuneList,
   CommuneStatus,
@@ -10,6 +11,7 @@ import {
 import { ConflictError, RequestContext, UnprocessableError, ValidationFailedError } from '@communes/api-core';
 import { TenantTransaction } from '@communes/api-database';
 import { AuditService } from '@communes/api-audit';
+import { BrandingService } from './branding.service';
 import { CommuneAccess } from './commune-access.service';
 import { toCommuneDetail, toCommuneSummary } from './commune-presenter';
 import { CommunesRepository } from './communes.repository';
@@ -30,6 +32,7 @@ export class CommunesService {
     private readonly access: CommuneAccess,
     private readonly audit: AuditService,
     private readonly requestContext: RequestContext,
+    private readonly branding: BrandingService,
   ) {}
 
   async list(filter: { department?: string; status?: CommuneStatus }): Promise<CommuneList> {
@@ -37,8 +40,10 @@ export class CommunesService {
     return { items: records.map(toCommuneSummary), total: records.length };
   }
 
-  async get(slug: string): Promise<CommuneDetail> {
-    return toCommuneDetail(await this.access.findBySlug(slug));
+  /** The commune's public page: its detail and how it presents itself. */
+  async get(slug: string): Promise<CommuneDetail & { branding: CommuneBranding }> {
+    const commune = await this.access.findBySlug(slug);
+    return { ...toCommuneDetail(commune), branding: await this.branding.brandingOf(commune) };
   }
 
   /**

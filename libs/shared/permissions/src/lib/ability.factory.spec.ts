@@ -24,7 +24,7 @@ const ALL_ACTIONS: Record<Action, true> = {
   publish: true,
   withdraw: true,
 };
-const ALL_SUBJECTS: Record<SubjectType, true> = { Commune: true, Membership: true, Invitation: true, AuditEvent: true, Document: true, Budget: true, Contract: true, AgendaEvent: true };
+const ALL_SUBJECTS: Record<SubjectType, true> = { Commune: true, Membership: true, Invitation: true, AuditEvent: true, Document: true, Budget: true, Contract: true, AgendaEvent: true, CommuneBranding: true, Monitoring: true };
 const ACTIONS = Object.keys(ALL_ACTIONS) as Action[];
 const SUBJECTS = Object.keys(ALL_SUBJECTS) as SubjectType[];
 const WRITE_ACTIONS = ACTIONS.filter((action) => action !== 'read');
@@ -67,8 +67,24 @@ const POLICY_ON_COMMUNE_A: readonly PolicyRow[] = [
   ['ministry_observer + stray admin of A',  ['read'],                                       [],                            [],                            [],                            [],                                                  []],
 ];
 
+// The commune's page (A is active: past onboarding) and the national figures, whoever asks.
+// prettier-ignore
+const PAGE_AND_FIGURES: Readonly<Record<ActorName, readonly [CommuneBranding: Allowed, Monitoring: Allowed]>> = {
+  anonymous:                               [['read'],           []],
+  citizen:                                 [['read'],           []],
+  'editor of A':                           [['read'],           []],
+  'moderator of A':                        [['read'],           []],
+  'admin of A':                            [['read', 'update'], []],
+  'admin of B':                            [['read'],           []],
+  'platform_admin (ANCB)':                 [['read'],           ['read']],
+  ministry_observer:                       [['read'],           ['read']],
+  'ministry_observer + stray admin of A':  [['read'],           ['read']],
+};
+
 /** A loaded record of the given type belonging to the given commune, tagged for CASL. */
 function recordOf(type: SubjectType, communeId: string) {
+  if (type === 'CommuneBranding') return asSubject('CommuneBranding', { communeId, communeStatus: 'active' });
+  if (type === 'Monitoring') return asSubject('Monitoring', { scope: 'national' });
   if (type === 'Membership') return asSubject('Membership', { communeId, userId: SOMEONE_ELSE });
   // A draft: the record whose visibility matters (published ones are public, tested below).
   if (type === 'Document') return asSubject('Document', { communeId, state: 'draft' });
@@ -110,6 +126,8 @@ describe('defineAbilityFor — the policy on the records of commune A', () => {
         Budget: inCanonicalOrder(financeDraft),
         Contract: inCanonicalOrder(financeDraft),
         AgendaEvent: inCanonicalOrder(financeDraft),
+        CommuneBranding: inCanonicalOrder(PAGE_AND_FIGURES[actor][0]),
+        Monitoring: inCanonicalOrder(PAGE_AND_FIGURES[actor][1]),
       });
     },
   );
@@ -142,6 +160,15 @@ describe('defineAbilityFor — invariants', () => {
 
   describe('platform_admin (ANCB)', () => {
     const ancb = abilityOf('platform_admin (ANCB)');
+
+    it("presents a commune only while onboarding it; after that the page is the commune's", () => {
+      const page = (communeStatus: 'not_onboarded' | 'onboarding' | 'active' | 'suspended') => asSubject('CommuneBranding', { communeId: COMMUNE_A, communeStatus });
+      expect(ancb.can('update', page('onboarding'))).toBe(true);
+      for (const status of ['not_onboarded', 'active', 'suspended'] as const) expect({ status, update: ancb.can('update', page(status)) }).toEqual({ status, update: false });
+      expect(abilityOf('admin of A').can('update', page('onboarding'))).toBe(true);
+      expect(abilityOf('admin of B').can('update', page('onboarding'))).toBe(false);
+    });
+
     const ancbAlsoEditorOfA = defineAbilityFor({
       userId: 'u-ancb-editor',
       platformRole: 'platform_admin',
@@ -164,7 +191,7 @@ describe('defineAbilityFor — invariants', () => {
       for (const type of SUBJECTS) {
         const record = recordOf(type, COMMUNE_A);
         for (const action of ACTIONS) {
-          const publicRight = type === 'Commune' && action === 'read';
+          const publicRight = (type === 'Commune' || type === 'CommuneBranding') && action === 'read';
           expect({ type, action, allowed: adminOfB.can(action, record) }).toEqual({ type, action, allowed: publicRight });
         }
       }

@@ -2,10 +2,12 @@ import type { Actor } from './actor';
 import { AppAbility, createRuleBuilder } from './app-ability';
 import { defineAgendaRules } from './agenda.abilities';
 import { defineAuditRules } from './audit.abilities';
+import { defineBrandingRules } from './branding.abilities';
 import { defineCommuneRules } from './communes.abilities';
 import { defineDocumentRules } from './documents.abilities';
 import { defineFinanceRules } from './finance.abilities';
 import { defineMemberRules } from './members.abilities';
+import { defineMonitoringRules } from './monitoring.abilities';
 
 /**
  * One ability per request, composed from each feature's rules. The ministry changes nothing,
@@ -20,6 +22,8 @@ export function defineAbilityFor(actor: Actor): AppAbility {
     builder.can('read', 'Document', { state: { $in: ['published', 'withdrawn'] } });
     builder.can('read', ['Budget', 'Contract'], { state: 'published' });
     builder.can('read', 'AgendaEvent', { state: { $in: ['published', 'cancelled'] } });
+    builder.can('read', 'CommuneBranding');
+    defineMonitoringRules(actor, builder);
     return builder.build();
   }
   defineCommuneRules(actor, builder);
@@ -28,5 +32,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
   defineDocumentRules(actor, builder);
   defineFinanceRules(actor, builder);
   defineAgendaRules(actor, builder);
+  defineBrandingRules(actor, builder);
+  defineMonitoringRules(actor, builder);
   return builder.build();
 }

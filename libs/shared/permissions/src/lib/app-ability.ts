@@ -12,6 +12,10 @@ export interface SubjectShapes {
   Budget: { communeId: string; state: 'draft' | 'published' };
   Contract: { communeId: string; state: 'draft' | 'published' };
   AgendaEvent: { communeId: string; state: 'draft' | 'published' | 'cancelled' };
+  /** A commune's public presentation; who may change it depends on where the commune is in onboarding. */
+  CommuneBranding: { communeId: string; communeStatus: 'not_onboarded' | 'onboarding' | 'active' | 'suspended' };
+  /** Cross-commune adoption figures: about no commune in particular. */
+  Monitoring: { scope: 'national' };
 }
 export type SubjectType = keyof SubjectShapes;
 type TaggedSubject = { [K in SubjectType]: SubjectShapes[K] & { __caslSubjectType__: K } }[SubjectType];
@@ -25,5 +29,5 @@ export function createRuleBuilder(): RuleBuilder {
 
 /** Tags a loaded record so the ability can check it against conditional rules. */
 export function asSubject<K extends SubjectType>(type: K, record: SubjectShapes[K]): TaggedSubject {
-  return tagSubject(type, { ...record }) as TaggedSubject;
+  return tagSubject(type, { ...record }) as unknown as TaggedSubject;
 }

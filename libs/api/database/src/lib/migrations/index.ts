@@ -4,6 +4,7 @@ import { Transparency1763950000000 } from './1763950000000-transparency.migratio
 import { Budgets1764000000000 } from './1764000000000-budgets.migration';
 import { Contracts1764100000000 } from './1764100000000-contracts.migration';
 import { Agenda1764200000000 } from './1764200000000-agenda.migration';
+import { CommuneProfiles1764400000000 } from './1764400000000-commune-profiles.migration';
 
 /** Every migration, in order. Migrations run as the owner role, never `synchronize`. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Budgets1764000000000,
   Contracts1764100000000,
   Agenda1764200000000,
+  CommuneProfiles1764400000000,
 ];

@@ -10,10 +10,12 @@ import { DataSource, EntityManager } from 'typeorm';
  * - `platform`: ANCB managing the commune (onboarding, first admin's invitation);
  * - `observer`: the ministry, reading only;
  * - `self`: the caller's own rows across communes (their memberships);
+ * - `monitoring`: published documents and contracts of every commune at once (ministry figures),
+ *   never anything a visitor could not read commune by commune;
  * - `worker`, `indexer`: background jobs across communes, each allowed only what its job needs
  *   (text extraction; draining the search outbox).
  */
-export type DataScope = 'public' | 'staff' | 'platform' | 'observer' | 'self' | 'worker' | 'indexer';
+export type DataScope = 'public' | 'staff' | 'platform' | 'observer' | 'self' | 'monitoring' | 'worker' | 'indexer';
 
 export interface DbContext {
   communeId: string | null;

@@ -17,8 +17,16 @@ export type { CommunesControllerOnboard$Params as CommunesControllerOnboard$Para
 export { communesControllerOnboard as communesControllerOnboard } from './fn/communes/communes-controller-onboard';
 export type { CommunesControllerGet$Params as CommunesControllerGet$Params } from './fn/communes/communes-controller-get';
 export { communesControllerGet as communesControllerGet } from './fn/communes/communes-controller-get';
+export type { BrandingControllerUpdate$Params as BrandingControllerUpdate$Params } from './fn/communes/branding-controller-update';
+export { brandingControllerUpdate as brandingControllerUpdate } from './fn/communes/branding-controller-update';
 export type { CommunesControllerUpdateChecklist$Params as CommunesControllerUpdateChecklist$Params } from './fn/communes/communes-controller-update-checklist';
 export { communesControllerUpdateChecklist as communesControllerUpdateChecklist } from './fn/communes/communes-controller-update-checklist';
+export type { BrandingControllerLogo$Params as BrandingControllerLogo$Params } from './fn/communes/branding-controller-logo';
+export { brandingControllerLogo as brandingControllerLogo } from './fn/communes/branding-controller-logo';
+export type { BrandingControllerReplaceLogo$Params as BrandingControllerReplaceLogo$Params } from './fn/communes/branding-controller-replace-logo';
+export { brandingControllerReplaceLogo as brandingControllerReplaceLogo } from './fn/communes/branding-controller-replace-logo';
+export type { BrandingControllerRemoveLogo$Params as BrandingControllerRemoveLogo$Params } from './fn/communes/branding-controller-remove-logo';
+export { brandingControllerRemoveLogo as brandingControllerRemoveLogo } from './fn/communes/branding-controller-remove-logo';
 export type { CommunesControllerChangeStatus$Params as CommunesControllerChangeStatus$Params } from './fn/communes/communes-controller-change-status';
 export { communesControllerChangeStatus as communesControllerChangeStatus } from './fn/communes/communes-controller-change-status';
 export type { AgendaControllerList$Params as AgendaControllerList$Params } from './fn/agenda/agenda-controller-list';

@@ -7,13 +7,13 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
-import { CommuneDetailResponse } from '../../models/commune-detail-response';
+import { CommunePageResponse } from '../../models/commune-page-response';
 
 export interface CommunesControllerGet$Params {
   slug: string;
 }
 
-export function communesControllerGet(http: HttpClient, rootUrl: string, params: CommunesControllerGet$Params, context?: HttpContext): Observable<StrictHttpResponse<CommuneDetailResponse>> {
+export function communesControllerGet(http: HttpClient, rootUrl: string, params: CommunesControllerGet$Params, context?: HttpContext): Observable<StrictHttpResponse<CommunePageResponse>> {
   const rb = new RequestBuilder(rootUrl, communesControllerGet.PATH, 'get');
   if (params) {
     rb.path('slug', params.slug, {});
@@ -24,7 +24,7 @@ export function communesControllerGet(http: HttpClient, rootUrl: string, params:
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return r as StrictHttpResponse<CommuneDetailResponse>;
+      return r as StrictHttpResponse<CommunePageResponse>;
     })
   );
 }
