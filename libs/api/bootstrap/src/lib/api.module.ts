@@ -5,6 +5,7 @@ import { DocumentsModule } from '@communes/api-documents';
 import { FinanceModule } from '@communes/api-finance';
 import { ContractsModule } from '@communes/api-contracts';
 import { AgendaModule } from '@communes/api-agenda';
+import { FeedbackModule } from '@communes/api-feedback';
 import { loadSearchConfig, SearchFeatureModule, SearchModule } from '@communes/api-search';
 import { DatabaseModule } from '@communes/api-database';
 import { AuditModule } from '@communes/api-audit';
@@ -38,6 +39,7 @@ export class ApiModule {
         FinanceModule,
         ContractsModule,
         AgendaModule,
+        FeedbackModule,
         HealthModule,
       ],
     };

@@ -66,6 +66,8 @@ export class TestContext {
       DATABASE_POOL_SIZE: '5',
       JWT_SECRET: randomBytes(32).toString('hex'),
       AUTH_RATE_LIMIT_PER_MINUTE: '10000',
+      PARTICIPATION_LIMIT_PER_ACCOUNT_PER_HOUR: '10000',
+      PARTICIPATION_LIMIT_PER_ADDRESS_PER_HOUR: '10000',
       LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
       // Background jobs are run by the tests themselves (runOnce), not on a timer.
       BACKGROUND_JOBS_INTERVAL_MS: '0',
@@ -191,7 +193,7 @@ export class TestContext {
 
   /** A fingerprint of every table's content, to prove a refused request changed nothing. */
   async fingerprint(): Promise<Record<string, string>> {
-    const tables = ['communes', 'users', 'memberships', 'invitations', 'audit_events', 'refresh_tokens', 'documents', 'document_versions', 'search_outbox', 'agenda_events', 'budgets', 'budget_lines', 'budget_imports', 'contracts', 'contract_documents', 'contract_imports'];
+    const tables = ['communes', 'users', 'memberships', 'invitations', 'audit_events', 'refresh_tokens', 'documents', 'document_versions', 'search_outbox', 'agenda_events', 'budgets', 'budget_lines', 'budget_imports', 'contracts', 'contract_documents', 'contract_imports', 'feedback', 'feedback_counters', 'feedback_supports'];
     tables.push('commune_profiles');
     const result: Record<string, string> = {};
     for (const table of tables) {

@@ -23,8 +23,10 @@ const ALL_ACTIONS: Record<Action, true> = {
   invite: true,
   publish: true,
   withdraw: true,
+  support: true,
+  vote: true,
 };
-const ALL_SUBJECTS: Record<SubjectType, true> = { Commune: true, Membership: true, Invitation: true, AuditEvent: true, Document: true, Budget: true, Contract: true, AgendaEvent: true, CommuneBranding: true, Monitoring: true };
+const ALL_SUBJECTS: Record<SubjectType, true> = { Commune: true, Membership: true, Invitation: true, AuditEvent: true, Document: true, Budget: true, Contract: true, AgendaEvent: true, Feedback: true, Consultation: true, CommuneBranding: true, Monitoring: true };
 const ACTIONS = Object.keys(ALL_ACTIONS) as Action[];
 const SUBJECTS = Object.keys(ALL_SUBJECTS) as SubjectType[];
 const WRITE_ACTIONS = ACTIONS.filter((action) => action !== 'read');
@@ -51,20 +53,20 @@ const ACTORS = {
 type ActorName = keyof typeof ACTORS;
 
 type Allowed = readonly Action[];
-type PolicyRow = readonly [ActorName, Allowed, Allowed, Allowed, Allowed, Allowed, Allowed];
+type PolicyRow = readonly [ActorName, Allowed, Allowed, Allowed, Allowed, Allowed, Allowed, Allowed];
 
 // prettier-ignore
 const POLICY_ON_COMMUNE_A: readonly PolicyRow[] = [
-  // actor                                  Commune                                         Membership                     Invitation                     AuditEvent                     Document (draft)                                    Budget, Contract & AgendaEvent (draft)
-  ['anonymous',                             ['read'],                                       [],                            [],                            [],                            [],                                                  []],
-  ['citizen',                               ['read'],                                       [],                            [],                            [],                            [],                                                  []],
-  ['editor of A',                           ['read'],                                       ['read'],                      [],                            [],                            ['read', 'create', 'update', 'publish', 'withdraw'], ['read', 'create', 'update', 'delete', 'publish']],
-  ['moderator of A',                        ['read'],                                       ['read'],                      [],                            [],                            ['read'],                                            ['read']],
-  ['admin of A',                            ['read', 'update'],                             ['read', 'update', 'delete'],  ['read', 'delete', 'invite'],  ['read'],                      ['read', 'create', 'update', 'publish', 'withdraw'], ['read', 'create', 'update', 'delete', 'publish']],
-  ['admin of B',                            ['read'],                                       [],                            [],                            [],                            [],                                                  []],
-  ['platform_admin (ANCB)',                 ['read', 'create', 'update', 'change_status'],  ['read'],                      ['read', 'delete', 'invite'],  ['read'],                      [],                                                  []],
-  ['ministry_observer',                     ['read'],                                       [],                            [],                            [],                            [],                                                  []],
-  ['ministry_observer + stray admin of A',  ['read'],                                       [],                            [],                            [],                            [],                                                  []],
+  // actor                                  Commune                                         Membership                     Invitation                     AuditEvent                     Document (draft)                                    Budget, Contract, AgendaEvent & Consultation (draft)  Feedback (private, someone else's)
+  ['anonymous',                             ['read'],                                       [],                            [],                            [],                            [],                                                  [],                                                   []],
+  ['citizen',                               ['read'],                                       [],                            [],                            [],                            [],                                                  [],                                                   ['create']],
+  ['editor of A',                           ['read'],                                       ['read'],                      [],                            [],                            ['read', 'create', 'update', 'publish', 'withdraw'], ['read', 'create', 'update', 'delete', 'publish'],     ['read', 'create', 'update', 'change_status']],
+  ['moderator of A',                        ['read'],                                       ['read'],                      [],                            [],                            ['read'],                                            ['read'],                                             ['read', 'create']],
+  ['admin of A',                            ['read', 'update'],                             ['read', 'update', 'delete'],  ['read', 'delete', 'invite'],  ['read'],                      ['read', 'create', 'update', 'publish', 'withdraw'], ['read', 'create', 'update', 'delete', 'publish'],     ['read', 'create', 'update', 'change_status']],
+  ['admin of B',                            ['read'],                                       [],                            [],                            [],                            [],                                                  [],                                                   ['create']],
+  ['platform_admin (ANCB)',                 ['read', 'create', 'update', 'change_status'],  ['read'],                      ['read', 'delete', 'invite'],  ['read'],                      [],                                                  [],                                                   ['create']],
+  ['ministry_observer',                     ['read'],                                       [],                            [],                            [],                            [],                                                  [],                                                   []],
+  ['ministry_observer + stray admin of A',  ['read'],                                       [],                            [],                            [],                            [],                                                  [],                                                   []],
 ];
 
 // The commune's page (A is active: past onboarding) and the national figures, whoever asks.
@@ -88,7 +90,9 @@ function recordOf(type: SubjectType, communeId: string) {
   if (type === 'Membership') return asSubject('Membership', { communeId, userId: SOMEONE_ELSE });
   // A draft: the record whose visibility matters (published ones are public, tested below).
   if (type === 'Document') return asSubject('Document', { communeId, state: 'draft' });
-  if (type === 'Budget' || type === 'Contract' || type === 'AgendaEvent') return asSubject(type, { communeId, state: 'draft' });
+  if (type === 'Budget' || type === 'Contract' || type === 'AgendaEvent' || type === 'Consultation') return asSubject(type, { communeId, state: 'draft' });
+  // Private feedback sent by someone else: what staff handle and other citizens never see.
+  if (type === 'Feedback') return asSubject('Feedback', { communeId, visibility: 'private', authorId: SOMEONE_ELSE });
   return asSubject(type, { communeId });
 }
 
@@ -115,8 +119,8 @@ describe('defineAbilityFor — the policy on the records of commune A', () => {
   });
 
   test.each(POLICY_ON_COMMUNE_A)(
-    '%s → Commune %j, Membership %j, Invitation %j, AuditEvent %j, Document (draft) %j, Budget, Contract & AgendaEvent (draft) %j',
-    (actor, commune, membership, invitation, auditEvent, documentDraft, financeDraft) => {
+    '%s → Commune %j, Membership %j, Invitation %j, AuditEvent %j, Document (draft) %j, Budget, Contract, AgendaEvent & Consultation (draft) %j, Feedback (private) %j',
+    (actor, commune, membership, invitation, auditEvent, documentDraft, financeDraft, privateFeedback) => {
       expect(allowedOn(abilityOf(actor), COMMUNE_A)).toEqual({
         Commune: inCanonicalOrder(commune),
         Membership: inCanonicalOrder(membership),
@@ -126,6 +130,8 @@ describe('defineAbilityFor — the policy on the records of commune A', () => {
         Budget: inCanonicalOrder(financeDraft),
         Contract: inCanonicalOrder(financeDraft),
         AgendaEvent: inCanonicalOrder(financeDraft),
+        Consultation: inCanonicalOrder(financeDraft),
+        Feedback: inCanonicalOrder(privateFeedback),
         CommuneBranding: inCanonicalOrder(PAGE_AND_FIGURES[actor][0]),
         Monitoring: inCanonicalOrder(PAGE_AND_FIGURES[actor][1]),
       });
@@ -145,6 +151,8 @@ describe('defineAbilityFor — invariants', () => {
         if (rule.subject === 'Document') expect(rule.conditions).toEqual({ state: { $in: ['published', 'withdrawn'] } });
         else if (String(rule.subject) === 'Budget,Contract') expect(rule.conditions).toEqual({ state: 'published' });
         else if (rule.subject === 'AgendaEvent') expect(rule.conditions).toEqual({ state: { $in: ['published', 'cancelled'] } });
+        else if (rule.subject === 'Feedback') expect(rule.conditions).toEqual({ visibility: 'public' });
+        else if (rule.subject === 'Consultation') expect(rule.conditions).toEqual({ state: 'published' });
         else expect(rule.conditions).toBeUndefined();
       }
     });
@@ -168,7 +176,6 @@ describe('defineAbilityFor — invariants', () => {
       expect(abilityOf('admin of A').can('update', page('onboarding'))).toBe(true);
       expect(abilityOf('admin of B').can('update', page('onboarding'))).toBe(false);
     });
-
     const ancbAlsoEditorOfA = defineAbilityFor({
       userId: 'u-ancb-editor',
       platformRole: 'platform_admin',
@@ -187,11 +194,11 @@ describe('defineAbilityFor — invariants', () => {
   describe('admin of B', () => {
     const adminOfB = abilityOf('admin of B');
 
-    it("has no right on A's records beyond the public directory (read Commune)", () => {
+    it("has no right on A's records beyond the public directory (read Commune) and a citizen's feedback", () => {
       for (const type of SUBJECTS) {
         const record = recordOf(type, COMMUNE_A);
         for (const action of ACTIONS) {
-          const publicRight = (type === 'Commune' || type === 'CommuneBranding') && action === 'read';
+          const publicRight = ((type === 'Commune' || type === 'CommuneBranding') && action === 'read') || (type === 'Feedback' && action === 'create');
           expect({ type, action, allowed: adminOfB.can(action, record) }).toEqual({ type, action, allowed: publicRight });
         }
       }
@@ -222,6 +229,33 @@ describe('defineAbilityFor — invariants', () => {
         const writes = name === 'editor of A' || name === 'admin of A';
         expect({ name, state, publish: ability.can('publish', document) }).toEqual({ name, state, publish: writes });
       }
+    }
+  });
+
+  it('public feedback: everyone reads it; every account but the ministry supports it; private feedback is read by its author and A\'s staff only', () => {
+    const publicFeedback = asSubject('Feedback', { communeId: COMMUNE_A, visibility: 'public', authorId: SOMEONE_ELSE });
+    const ownPrivate = (userId: string) => asSubject('Feedback', { communeId: COMMUNE_A, visibility: 'private', authorId: userId });
+    for (const name of Object.keys(ACTORS) as ActorName[]) {
+      const actor: Actor = ACTORS[name];
+      const ability = abilityOf(name);
+      expect({ name, read: ability.can('read', publicFeedback) }).toEqual({ name, read: true });
+      const supports = actor.userId !== null && actor.platformRole !== 'ministry_observer';
+      expect({ name, support: ability.can('support', publicFeedback) }).toEqual({ name, support: supports });
+      if (actor.userId) {
+        const readsOwn = actor.platformRole !== 'ministry_observer';
+        expect({ name, readOwn: ability.can('read', ownPrivate(actor.userId)) }).toEqual({ name, readOwn: readsOwn });
+      }
+    }
+  });
+
+  it('a published consultation: everyone reads it; every account but the ministry answers it', () => {
+    const open = asSubject('Consultation', { communeId: COMMUNE_A, state: 'published' });
+    for (const name of Object.keys(ACTORS) as ActorName[]) {
+      const actor: Actor = ACTORS[name];
+      const ability = abilityOf(name);
+      expect({ name, read: ability.can('read', open) }).toEqual({ name, read: true });
+      const votes = actor.userId !== null && actor.platformRole !== 'ministry_observer';
+      expect({ name, vote: ability.can('vote', open) }).toEqual({ name, vote: votes });
     }
   });
 

@@ -4,7 +4,9 @@ import { defineAgendaRules } from './agenda.abilities';
 import { defineAuditRules } from './audit.abilities';
 import { defineBrandingRules } from './branding.abilities';
 import { defineCommuneRules } from './communes.abilities';
+import { defineConsultationRules } from './consultations.abilities';
 import { defineDocumentRules } from './documents.abilities';
+import { defineFeedbackRules } from './feedback.abilities';
 import { defineFinanceRules } from './finance.abilities';
 import { defineMemberRules } from './members.abilities';
 import { defineMonitoringRules } from './monitoring.abilities';
@@ -24,6 +26,8 @@ export function defineAbilityFor(actor: Actor): AppAbility {
     builder.can('read', 'AgendaEvent', { state: { $in: ['published', 'cancelled'] } });
     builder.can('read', 'CommuneBranding');
     defineMonitoringRules(actor, builder);
+    builder.can('read', 'Feedback', { visibility: 'public' });
+    builder.can('read', 'Consultation', { state: 'published' });
     return builder.build();
   }
   defineCommuneRules(actor, builder);
@@ -34,5 +38,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
   defineAgendaRules(actor, builder);
   defineBrandingRules(actor, builder);
   defineMonitoringRules(actor, builder);
+  defineFeedbackRules(actor, builder);
+  defineConsultationRules(actor, builder);
   return builder.build();
 }

@@ -1,6 +1,6 @@
 import { AbilityBuilder, createMongoAbility, MongoAbility, subject as tagSubject } from '@casl/ability';
 
-export type Action = 'read' | 'create' | 'update' | 'delete' | 'change_status' | 'invite' | 'publish' | 'withdraw';
+export type Action = 'read' | 'create' | 'update' | 'delete' | 'change_status' | 'invite' | 'publish' | 'withdraw' | 'support' | 'vote';
 
 /** The records rules talk about. Every one carries the commune it belongs to. */
 export interface SubjectShapes {
@@ -16,6 +16,9 @@ export interface SubjectShapes {
   CommuneBranding: { communeId: string; communeStatus: 'not_onboarded' | 'onboarding' | 'active' | 'suspended' };
   /** Cross-commune adoption figures: about no commune in particular. */
   Monitoring: { scope: 'national' };
+  /** A citizen's doléance or suggestion; `authorId` is null once the account is gone. */
+  Feedback: { communeId: string; visibility: 'public' | 'private'; authorId: string | null };
+  Consultation: { communeId: string; state: 'draft' | 'published' };
 }
 export type SubjectType = keyof SubjectShapes;
 type TaggedSubject = { [K in SubjectType]: SubjectShapes[K] & { __caslSubjectType__: K } }[SubjectType];

@@ -62,6 +62,23 @@ export class AppConfig {
   @Max(10000)
   AUTH_RATE_LIMIT_PER_MINUTE = 10;
 
+  /** Citizen submissions (feedback...) allowed per account and hour. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  PARTICIPATION_LIMIT_PER_ACCOUNT_PER_HOUR = 10;
+
+  /**
+   * Citizen submissions allowed per client address and hour, across accounts. Higher than per
+   * account: many people share one address (mobile carriers, cybercafés).
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  PARTICIPATION_LIMIT_PER_ADDRESS_PER_HOUR = 60;
+
   /** Largest document upload accepted, in bytes (default 100 MB). */
   @Transform(({ value }) => Number(value))
   @IsInt()

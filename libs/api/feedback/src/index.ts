@@ -1,0 +1,4 @@
+export * from './lib/feedback.module';
+export * from './lib/feedback.service';
+export * from './lib/feedback.repository';
+export * from './lib/participation-rate-limit';

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '@communes/api-audit';
+import { AuthModule } from '@communes/api-auth';
+import { CommunesModule } from '@communes/api-communes';
+import { FeedbackController } from './feedback.controller';
+import { FeedbackRepository } from './feedback.repository';
+import { FeedbackSearchSource } from './feedback-search.source';
+import { FeedbackService } from './feedback.service';
+import { ParticipationRateLimiter, ParticipationRateLimitGuard } from './participation-rate-limit';
+
+/** Doléances and suggestions. Needs `SearchSources` (SearchModule, registered by the API module). */
+@Module({
+  imports: [AuditModule, AuthModule, CommunesModule],
+  controllers: [FeedbackController],
+  providers: [FeedbackRepository, FeedbackService, FeedbackSearchSource, ParticipationRateLimiter, ParticipationRateLimitGuard],
+  exports: [FeedbackService, ParticipationRateLimiter, ParticipationRateLimitGuard],
+})
+export class FeedbackModule {}
