@@ -15,16 +15,21 @@ import { InvitationsService } from './invitations.service';
 import { MembersController } from './members.controller';
 import { MembersRepository } from './members.repository';
 import { MembersService } from './members.service';
+import { MonitoringController } from './monitoring.controller';
+import { MonitoringRepository } from './monitoring.repository';
+import { MonitoringService } from './monitoring.service';
 
 @Module({
   imports: [AuditModule, AuthModule],
-  controllers: [CommunesController, MembersController, InvitationsController, CommuneAuditController, BrandingController],
+  controllers: [CommunesController, MembersController, InvitationsController, CommuneAuditController, BrandingController, MonitoringController],
   providers: [
     CommuneAccess,
     CommunesRepository,
     CommunesService,
     CommuneProfilesRepository,
     BrandingService,
+    MonitoringRepository,
+    MonitoringService,
     MembersRepository,
     MembersService,
     InvitationsRepository,

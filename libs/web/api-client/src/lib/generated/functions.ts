@@ -127,5 +127,11 @@ export type { MembersControllerChangeRole$Params as MembersControllerChangeRole$
 export { membersControllerChangeRole as membersControllerChangeRole } from './fn/members/members-controller-change-role';
 export type { HealthControllerCheck$Params as HealthControllerCheck$Params } from './fn/health/health-controller-check';
 export { healthControllerCheck as healthControllerCheck } from './fn/health/health-controller-check';
+export type { MonitoringControllerAdoption$Params as MonitoringControllerAdoption$Params } from './fn/monitoring/monitoring-controller-adoption';
+export { monitoringControllerAdoption as monitoringControllerAdoption } from './fn/monitoring/monitoring-controller-adoption';
+export type { MonitoringControllerPublications$Params as MonitoringControllerPublications$Params } from './fn/monitoring/monitoring-controller-publications';
+export { monitoringControllerPublications as monitoringControllerPublications } from './fn/monitoring/monitoring-controller-publications';
+export type { MonitoringControllerPublicationsCsv$Params as MonitoringControllerPublicationsCsv$Params } from './fn/monitoring/monitoring-controller-publications-csv';
+export { monitoringControllerPublicationsCsv as monitoringControllerPublicationsCsv } from './fn/monitoring/monitoring-controller-publications-csv';
 export type { SearchControllerSearch$Params as SearchControllerSearch$Params } from './fn/search/search-controller-search';
 export { searchControllerSearch as searchControllerSearch } from './fn/search/search-controller-search';

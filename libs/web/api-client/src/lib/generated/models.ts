@@ -3,6 +3,10 @@
 
 export type { AcceptedInvitationResponse } from './models/accepted-invitation-response';
 export type { AcceptInvitationDto } from './models/accept-invitation-dto';
+export type { AdoptionByDepartmentResponse } from './models/adoption-by-department-response';
+export type { AdoptionByStatusResponse } from './models/adoption-by-status-response';
+export type { AdoptionMonitoringResponse } from './models/adoption-monitoring-response';
+export type { AdoptionMonthResponse } from './models/adoption-month-response';
 export type { AgendaEventDto } from './models/agenda-event-dto';
 export type { AgendaEventResponse } from './models/agenda-event-response';
 export type { AnswerFeedbackDto } from './models/answer-feedback-dto';
@@ -23,6 +27,7 @@ export type { ChangeMemberRoleDto } from './models/change-member-role-dto';
 export type { CommuneDetailResponse } from './models/commune-detail-response';
 export type { CommuneListResponse } from './models/commune-list-response';
 export type { CommunePageResponse } from './models/commune-page-response';
+export type { CommunePublicationSummaryResponse } from './models/commune-publication-summary-response';
 export type { CommuneSummaryResponse } from './models/commune-summary-response';
 export type { ContractDocumentResponse } from './models/contract-document-response';
 export type { ContractImportCommitResponse } from './models/contract-import-commit-response';
@@ -31,6 +36,7 @@ export type { ContractImportPreviewResponse } from './models/contract-import-pre
 export type { ContractPageResponse } from './models/contract-page-response';
 export type { ContractPreviewLineResponse } from './models/contract-preview-line-response';
 export type { ContractResponse } from './models/contract-response';
+export type { ContractsPublishedStatusResponse } from './models/contracts-published-status-response';
 export type { ContractWithDocumentsResponse } from './models/contract-with-documents-response';
 export type { CreateAgendaEventDto } from './models/create-agenda-event-dto';
 export type { CreateContractDto } from './models/create-contract-dto';
@@ -42,8 +48,10 @@ export type { DirectionTotals } from './models/direction-totals';
 export type { DocumentResponse } from './models/document-response';
 export type { DocumentVersionResponse } from './models/document-version-response';
 export type { DocumentWithVersionsResponse } from './models/document-with-versions-response';
+export type { ExpectedPublicationStatusResponse } from './models/expected-publication-status-response';
 export type { FeedbackPageResponse } from './models/feedback-page-response';
 export type { FeedbackResponse } from './models/feedback-response';
+export type { FreshnessStepResponse } from './models/freshness-step-response';
 export type { HealthStatusResponse } from './models/health-status-response';
 export type { ImportErrorResponse } from './models/import-error-response';
 export type { InvitationResponse } from './models/invitation-response';
@@ -57,6 +65,8 @@ export type { OnboardingChecklistEntryResponse } from './models/onboarding-check
 export type { PreviewLineResponse } from './models/preview-line-response';
 export type { ProblemDetailsDto } from './models/problem-details-dto';
 export type { ProblemFieldErrorDto } from './models/problem-field-error-dto';
+export type { PublicationScoringResponse } from './models/publication-scoring-response';
+export type { PublicationsMonitoringResponse } from './models/publications-monitoring-response';
 export type { PublishContractsDto } from './models/publish-contracts-dto';
 export type { RefreshTokenDto } from './models/refresh-token-dto';
 export type { RegisterDto } from './models/register-dto';

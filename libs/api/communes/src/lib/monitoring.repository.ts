@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import type { AdoptionByDepartment, AdoptionMonth, CommuneStatus, DocumentCategory } from '@communes/shared-contracts';
+import { TenantTransaction } from '@communes/api-database';
+
+export interface AdoptionRow {
+  byStatus: { status: CommuneStatus; count: number }[];
+  byDepartment: AdoptionByDepartment[];
+  byMonth: AdoptionMonth[];
+}
+
+export interface PublicationRow {
+  communeId: string;
+  slug: string;
+  name: string;
+  department: string;
+  status: CommuneStatus;
+  isPilot: boolean;
+  /** `<category>:<fiscal year>` → when the first published document of that kind went public. */
+  firstPublished: Record<string, string>;
+  contractsCurrent: number;
+  contractsPrevious: number;
+  lastPublishedAt: Date | null;
+}
+
+/** Benin's time zone: months and years are counted as people there live them. */
+const TIME_ZONE = 'Africa/Porto-Novo';
+
+/**
+ * National figures, each in one statement over every commune (never one query per commune).
+ * Runs in the `monitoring` scope: communes are public, and the policies of that scope let it read
+ * published documents and contracts only.
+ */
+@Injectable()
+export class MonitoringRepository {
+  constructor(private readonly tx: TenantTransaction) {}
+
+  async adoption(): Promise<AdoptionRow> {
+    const rows = await this.tx.query<AdoptionRow>(
+      `with months as (
+         select m::date as month
+         from generate_series(
+           date_trunc('month', coalesce((select min(onboarding_started_at) from communes), now()) at time zone $1),
+           date_trunc('month', now() at time zone $1),
+           interval '1 month') m
+       ),
+       per_month as (
+         select months.month,
+           (select count(*) from communes c where date_trunc('month', c.onboarding_started_at at time zone $1) = months.month)::int as onboarded,
+           (select count(*) from communes c where date_trunc('month', c.activated_at at time zone $1) = months.month)::int as activated
+         from months
+       ),
+       counted as (
+         select month, onboarded, activated,
+                (sum(onboarded) over (order by month))::int as onboarded_total,
+                (sum(activated) over (order by month))::int as activated_total
+         from per_month
+       )
+       select
+         (select coalesce(json_agg(json_build_object('status', status, 'count', n) order by status), '[]'::json)
+            from (select status, count(*)::int as n from communes group by status) s) as "byStatus",
+         (select coalesce(json_agg(json_build_object(
+              'department', department, 'total', total, 'notOnboarded', not_onboarded,
+              'onboarding', onboarding, 'active', active, 'suspended', suspended) order by department), '[]'::json)
+            from (select department, count(*)::int as total,
+                         count(*) filter (where status = 'not_onboarded')::int as not_onboarded,
+                         count(*) filter (where status = 'onboarding')::int as onboarding,
+                         count(*) filter (where status = 'active')::int as active,
+                         count(*) filter (where status = 'suspended')::int as suspended
+                  from communes group by department) d) as "byDepartment",
+         (select coalesce(json_agg(json_build_object(
+              'month', to_char(month, 'YYYY-MM'), 'onboarded', onboarded, 'activated', activated,
+              'onboardedTotal', onboarded_total, 'activatedTotal', activated_total) order by month), '[]'::json)
+            from counted) as "byMonth"`,
+      [TIME_ZONE],
+    );
+    return rows[0];
+  }
+
+  /**
+   * Per commune: when each expected publication (category × fiscal year) was first published,
+   * published contracts awarded in each of the two years, and the latest publication date.
+   */
+  async publications(fiscalYear: number, categories: readonly DocumentCategory[]): Promise<PublicationRow[]> {
+    return this.tx.query<PublicationRow>(
+      `select c.id as "communeId", c.slug, c.name, c.department, c.status, c.is_pilot as "isPilot",
+              coalesce(d.first_published, '{}'::jsonb) as "firstPublished",
+              coalesce(k.current_year, 0)::int as "contractsCurrent",
+              coalesce(k.previous_year, 0)::int as "contractsPrevious",
+              nullif(greatest(coalesce(d.last_published_at, '-infinity'), coalesce(k.last_published_at, '-infinity')), '-infinity') as "lastPublishedAt"
+       from communes c
+       left join (
+         select commune_id,
+                max(published_at) as last_published_at,
+                jsonb_object_agg(category || ':' || fiscal_year, first_at) filter (where first_at is not null) as first_published
+         from (
+           select commune_id, category::text as category, fiscal_year,
+                  min(published_at) filter (where category::text = any($2::text[]) and fiscal_year in ($1::int, $1::int - 1)) as first_at,
+                  max(published_at) as published_at
+           from documents
+           where state = 'published'
+           group by commune_id, category, fiscal_year
+         ) per_kind
+         group by commune_id
+       ) d on d.commune_id = c.id
+       left join (
+         select commune_id,
+                count(*) filter (where award_date >= make_date($1::int, 1, 1) and award_date < make_date($1::int + 1, 1, 1)) as current_year,
+                count(*) filter (where award_date >= make_date($1::int - 1, 1, 1) and award_date < make_date($1::int, 1, 1)) as previous_year,
+                max(published_at) as last_published_at
+         from contracts
+         where state = 'published'
+         group by commune_id
+       ) k on k.commune_id = c.id
+       order by c.department, c.name`,
+      [fiscalYear, categories],
+    );
+  }
+}
