@@ -229,6 +229,7 @@ describe('MeilisearchSearchEngine against a stubbed HTTP API', () => {
         },
       ],
       total: 11,
+      exhaustive: true,
       page: 2,
       pageSize: 10,
       facets: {
@@ -270,5 +271,12 @@ describe('MeilisearchSearchEngine against a stubbed HTTP API', () => {
       highlightPostTag: E,
     });
     expect(result.facets).toEqual({ communes: [], departments: [], kinds: [], categories: [], fiscalYears: [] });
+  });
+
+  it('says the result is not exhaustive when the index counts past the window', async () => {
+    // maxTotalHits is the window + 1 (meilisearch-settings.ts): 1,001 means "more than 1,000".
+    searchResponse = { hits: [], query: 'budget', processingTimeMs: 1, hitsPerPage: 20, page: 1, totalPages: 51, totalHits: 1001 };
+    const result = await engine().search({ q: 'budget', sort: 'relevance', page: 1, pageSize: 20 });
+    expect(result).toMatchObject({ total: 1000, exhaustive: false });
   });
 });

@@ -12,6 +12,7 @@ import { MEILISEARCH_FACETS, MEILISEARCH_INDEX, MEILISEARCH_SETTINGS } from './m
 import {
   FacetValue,
   IndexedFingerprint,
+  MAX_RESULT_WINDOW,
   SearchEngine,
   SearchFacets,
   SearchHighlights,
@@ -110,7 +111,9 @@ export class MeilisearchSearchEngine extends SearchEngine {
         record: fromMeilisearchDocument(hit),
         highlights: query.q ? highlightsOf(hit._formatted) : {},
       })),
-      total: response.totalHits,
+      // The index counts one past the window (meilisearch-settings.ts) to tell "exactly 1,000" from "more".
+      total: Math.min(response.totalHits, MAX_RESULT_WINDOW),
+      exhaustive: response.totalHits <= MAX_RESULT_WINDOW,
       facets: facetsOf(response.facetDistribution ?? {}),
       page: query.page,
       pageSize: query.pageSize,

@@ -26,7 +26,8 @@ export const MEILISEARCH_SETTINGS: Settings = {
   ],
   // 77 communes per facet at most in Benin; room for other countries.
   faceting: { maxValuesPerFacet: 200 },
-  pagination: { maxTotalHits: MAX_RESULT_WINDOW },
+  // One more than the window: the search can then tell whether there are more matches.
+  pagination: { maxTotalHits: MAX_RESULT_WINDOW + 1 },
 };
 
 /** Facets requested on every search, in `SearchFacets` order. */

@@ -4,6 +4,7 @@ import { HIGHLIGHT_END, HIGHLIGHT_START, toSafeHighlight } from './highlight';
 import {
   FacetValue,
   IndexedFingerprint,
+  MAX_RESULT_WINDOW,
   SearchEngine,
   SearchFacets,
   SearchHit,
@@ -21,14 +22,26 @@ import { prepareUpsert, searchRecordHash, sortFacetValues, validateSearchQuery, 
  * command, and never joins a request's tenant transaction.
  *
  * Text matching, for a query without operators: every word of the query must be found in the
- * record, either as a French lexeme (accents ignored, stemmed: "ecoles" finds "école") anywhere
- * in it, or — for words of 5 letters or more, like Meilisearch's typo rule — as a word similar
- * (pg_trgm `<%`, word similarity ≥ 0.6) to one of the title or commune name ("constructon"
- * finds "Construction"). A query using web-search syntax ("quoted phrase", -excluded, or) goes
- * to `websearch_to_tsquery` as it is, without typo tolerance.
+ * record as a French lexeme (accents ignored, stemmed: "ecoles" finds "école"), or — for a word of
+ * 5 letters or more that no indexed record contains, like Meilisearch's typo rule — one of its
+ * corrections: the closest words of `search_vocabulary` by trigram similarity ("constructon" →
+ * "construction"; migration 1764250000000). The query thus becomes one `tsquery` that the GIN
+ * index answers; no record is ever compared letter by letter. A query using web-search syntax
+ * ("quoted phrase", -excluded, or) goes to `websearch_to_tsquery` as it is, without corrections.
+ *
+ * Bounded work (tools/bench/README.md, search): a search reads at most `resultWindow` + 1 matching
+ * records (MAX_RESULT_WINDOW, as Meilisearch's `maxTotalHits`), then counts, facets, ranks and
+ * pages among them. Sorted by date or amount, they are the first in that order (an index walk),
+ * so every page is exact. Sorted by relevance, with more matches than the window, they are the
+ * first the index finds — ranking them all would read every match — and the result says it is
+ * not exhaustive: narrowing the search (a filter, another word) ranks every match again.
  */
 export class PostgresSearchEngine extends SearchEngine {
-  constructor(private readonly dataSource: DataSource) {
+  constructor(
+    private readonly dataSource: DataSource,
+    /** How many matches a search reads at most; smaller in tests only. */
+    private readonly resultWindow = MAX_RESULT_WINDOW,
+  ) {
     super();
   }
 
@@ -99,123 +112,143 @@ export class PostgresSearchEngine extends SearchEngine {
     const query = validateSearchQuery(input);
     return this.inTransaction('public', async (db) => {
       const text = await this.textMatch(db, query.q);
-      const where = buildWhere(query, text);
-      const hits = await this.hits(db, query, text, where);
-      const facets = await this.facets(db, where);
-      return { hits, total: facets.total, facets: facets.facets, page: query.page, pageSize: query.pageSize };
+      const { hits, total, facets } = await this.read(db, query, text);
+      return {
+        hits,
+        total: Math.min(total, this.resultWindow),
+        exhaustive: total <= this.resultWindow,
+        facets,
+        page: query.page,
+        pageSize: query.pageSize,
+      };
     });
   }
 
-  /** Decides how the text is matched (see the class comment); null when there is nothing to match. */
+  /**
+   * Turns the text into one `tsquery` (see the class comment), or null when there is nothing to
+   * match (empty, or stop words only).
+   */
   private async textMatch(db: Db, q: string): Promise<TextMatch | null> {
     if (q === '') return null;
-    if (WEB_SEARCH_OPERATORS.test(q)) return { mode: 'websearch', q, rankText: q, words: [] };
-    // Stop words ("de", "l'", "à"…) would match nothing as a lexeme: leave them out here.
-    const candidates = [...new Set(q.toLowerCase().split(/[^\p{L}\p{N}]+/u))].filter((w) => w.length >= 2).slice(0, MAX_WORDS);
-    const rows = await db.query<{ word: string }>(
-      `select word from unnest($1::text[]) with ordinality as w(word, n)
-       where numnode(plainto_tsquery(${CONFIG}, word)) > 0 order by n`,
-      [candidates],
+    if (WEB_SEARCH_OPERATORS.test(q)) {
+      const rows = await db.query<{ tsquery: string }>(
+        `select websearch_to_tsquery(${CONFIG}, $1)::text as tsquery where numnode(websearch_to_tsquery(${CONFIG}, $1)) > 0`,
+        [q],
+      );
+      return rows[0] ? { q, tsquery: rows[0].tsquery } : null;
+    }
+    const words = [...new Set(q.toLowerCase().split(/[^\p{L}\p{N}]+/u))].filter((w) => w.length >= 2).slice(0, MAX_WORDS);
+    // Per word (stop words left out: they have no lexeme), its lexemes OR those of its corrections;
+    // words AND-ed. Corrections only for a word no record contains, from the closest known words.
+    const rows = await db.query<{ tsquery: string | null }>(
+      `with words as (
+         select w.word, w.n, lower(immutable_unaccent(w.word)) as plain
+         from unnest($1::text[]) with ordinality as w(word, n)
+         where numnode(plainto_tsquery(${CONFIG}, w.word)) > 0),
+       alternatives as (
+         select n, plainto_tsquery(${CONFIG}, word) as tsquery from words
+         union all
+         select w.n, plainto_tsquery(${CONFIG}, c.word)
+         from words w
+         cross join lateral (
+           select v.word from search_vocabulary v
+           where length(w.plain) >= $2 and v.word % w.plain
+             and not exists (select 1 from search_vocabulary known where known.word = w.plain)
+           order by v.word <-> w.plain, v.word
+           limit ${MAX_CORRECTIONS}) c)
+       select string_agg(per_word, ' & ' order by n) as tsquery
+       from (select n, '(' || string_agg(distinct tsquery::text, ' | ') || ')' as per_word
+             from alternatives where numnode(tsquery) > 0 group by n) w`,
+      [words, TYPO_MIN_LENGTH],
     );
-    const words = rows.map((row) => row.word);
-    if (words.length === 0) return null;
-    return { mode: 'words', q, rankText: words.join(' or '), words };
+    const tsquery = rows[0]?.tsquery ?? null;
+    return tsquery ? { q, tsquery } : null;
   }
 
-  private async hits(db: Db, query: ValidSearchQuery, text: TextMatch | null, where: Where): Promise<SearchHit[]> {
+  /**
+   * One statement: the matches (at most the window + 1, one more telling there are more) are read
+   * once into `m`, then the page of hits and the facets both come from its window `w`, so they
+   * always agree.
+   * Sorted by date or amount, `m` is the first matches in that order; by relevance, the first the
+   * index finds (see the class comment), ranked here.
+   */
+  private async read(db: Db, query: ValidSearchQuery, text: TextMatch | null): Promise<{ hits: SearchHit[]; total: number; facets: SearchFacets }> {
+    const where = buildWhere(query, text);
     const params = [...where.params];
     const add = (value: unknown) => `$${params.push(value)}`;
+    const tsquery = text ? `${add(text.tsquery)}::tsquery` : '';
+    const matchOrder = query.sort === 'relevance' && text !== null ? '' : `order by ${orderBy(query, false)}`;
     // Relevance: cover density of the query's words (0..1) plus trigram closeness of the title.
     const score = text
-      ? `ts_rank_cd(r.search_vector, websearch_to_tsquery(${CONFIG}, ${add(text.rankText)}), 32)
-         + word_similarity(lower(immutable_unaccent(${add(text.q)})), r.trigram_text)`
+      ? `ts_rank_cd(r.search_vector, ${tsquery}, 32) + word_similarity(lower(immutable_unaccent(${add(text.q)})), r.trigram_text)`
       : '0';
-    // The same ORDER BY inside (to pick the page) and outside (to keep it): its names resolve to
-    // the subquery's columns there, hence `amount_text` for the formatted amount.
+    // The same ORDER BY picks the page and numbers its hits (names resolve to the page's columns).
     const order = orderBy(query, text !== null);
     // Highlights come from the ORIGINAL text: french_unaccent normalizes each word of it the way
-    // the query was normalized, so "école" is marked for "ecole". Markers, then escaping, in toSafeHighlight.
+    // the query was normalized, so "école" is marked for "ecole". Markers, then escaping, in
+    // toSafeHighlight. Only for the page: ts_headline reads the whole body.
     const highlights = text
-      ? `ts_headline(${CONFIG}, r.title, websearch_to_tsquery(${CONFIG}, ${add(text.rankText)}), ${add(TITLE_HEADLINE)}) as title_marked,
-         ts_headline(${CONFIG}, r.body, websearch_to_tsquery(${CONFIG}, ${add(text.rankText)}), ${add(BODY_HEADLINE)}) as body_marked`
+      ? `ts_headline(${CONFIG}, p.title, ${tsquery}, ${add(TITLE_HEADLINE)}) as title_marked,
+         ts_headline(${CONFIG}, p.body, ${tsquery}, ${add(BODY_HEADLINE)}) as body_marked`
       : 'null as title_marked, null as body_marked';
-    const offset = (query.page - 1) * query.pageSize;
-    const rows = await db.query<HitRow>(
-      `select r.id, r.kind, r.commune_id, r.commune_slug, r.commune_name, r.department, r.title, r.body,
-              r.category, r.fiscal_year, r.amount::text as amount_text, r.record_date, r.url,
-              ${highlights}
-       from (select r.*, ${score} as score from search_records r
-             where ${where.sql}
-             order by ${order}
-             limit ${add(query.pageSize)} offset ${add(offset)}) r
-       order by ${order}`,
+    const rows = await db.query<{ hits: HitRow[]; facets: FacetRow[]; total: number }>(
+      `with m as materialized (
+         select r.id, r.commune_slug, r.department, r.kind, r.category, r.fiscal_year, r.amount, r.record_date
+         from search_records r
+         where ${where.sql}
+         ${matchOrder}
+         limit ${add(this.resultWindow + 1)}),
+       -- The window itself (a CTE is read back in the order it was written).
+       w as (select * from m limit ${add(this.resultWindow)}),
+       page as (
+         select * from (select r.*, ${score} as score from w join search_records r on r.id = w.id) r
+         order by ${order}
+         limit ${add(query.pageSize)} offset ${add((query.page - 1) * query.pageSize)}),
+       hits as (
+         select row_number() over (order by ${order}) as position,
+                p.id, p.kind, p.commune_id, p.commune_slug, p.commune_name, p.department, p.title, p.body,
+                p.category, p.fiscal_year, p.amount::text as amount_text, p.record_date, p.url, ${highlights}
+         from page p),
+       facets as (
+         select case when grouping(commune_slug) = 0 then 'communes'
+                     when grouping(department) = 0 then 'departments'
+                     when grouping(kind) = 0 then 'kinds'
+                     when grouping(category) = 0 then 'categories'
+                     else 'fiscalYears' end as facet,
+                coalesce(commune_slug, department, kind, category, fiscal_year::text) as value,
+                count(*)::int as count
+         from w
+         group by grouping sets ((commune_slug), (department), (kind), (category), (fiscal_year)))
+       select (select coalesce(json_agg(h order by h.position), '[]') from hits h) as hits,
+              (select coalesce(json_agg(f), '[]') from facets f) as facets,
+              (select count(*)::int from m) as total`,
       params,
     );
-    return rows.map((row) => ({
-      record: {
-        id: row.id,
-        kind: row.kind,
-        communeId: row.commune_id,
-        communeSlug: row.commune_slug,
-        communeName: row.commune_name,
-        department: row.department,
-        title: row.title,
-        body: row.body,
-        category: row.category,
-        fiscalYear: row.fiscal_year,
-        amount: row.amount_text,
-        date: row.record_date,
-        url: row.url,
-      },
-      highlights:
-        row.title_marked === null || row.body_marked === null
-          ? {}
-          : { title: toSafeHighlight(row.title_marked), body: toSafeHighlight(row.body_marked) },
-    }));
-  }
-
-  /** All facets and the total in one pass: one grouping set per facet, plus () for the total. */
-  private async facets(db: Db, where: Where): Promise<{ total: number; facets: SearchFacets }> {
-    const rows = await db.query<{ facet: keyof SearchFacets | 'total'; value: string | null; count: number }>(
-      `select case when grouping(commune_slug) = 0 then 'communes'
-                   when grouping(department) = 0 then 'departments'
-                   when grouping(kind) = 0 then 'kinds'
-                   when grouping(category) = 0 then 'categories'
-                   when grouping(fiscal_year) = 0 then 'fiscalYears'
-                   else 'total' end as facet,
-              coalesce(commune_slug, department, kind, category, fiscal_year::text) as value,
-              count(*)::int as count
-       from search_records r
-       where ${where.sql}
-       group by grouping sets ((commune_slug), (department), (kind), (category), (fiscal_year), ())`,
-      where.params,
-    );
-    const facets: Record<keyof SearchFacets, FacetValue[]> = {
-      communes: [],
-      departments: [],
-      kinds: [],
-      categories: [],
-      fiscalYears: [],
-    };
-    let total = 0;
-    for (const row of rows) {
-      if (row.facet === 'total') total = row.count;
-      else if (row.value !== null) facets[row.facet].push({ value: row.value, count: row.count });
-    }
-    for (const values of Object.values(facets)) sortFacetValues(values);
-    return { total, facets };
+    const { hits, facets, total } = rows[0];
+    return { hits: hits.map(toHit), total, facets: groupFacets(facets) };
   }
 
   private inTransaction<T>(scope: 'indexer' | 'public', work: (db: Db) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(async (manager: EntityManager) => {
-      // Reads cannot write by mistake; settings are transaction-local (safe on a pooled connection).
+      // Settings are transaction-local (safe on a pooled connection).
       if (scope === 'public') {
-        await manager.query('set transaction read only');
-        // One broad query must not hold the database for everyone (tools/bench/README.md, search):
-        // past this, PostgreSQL cancels it and the caller gets a 503 asking to narrow the search.
-        await manager.query(`select set_config('statement_timeout', $1, true)`, [`${SEARCH_STATEMENT_TIMEOUT_MS}ms`]);
+        // Read only, on one snapshot for the whole search.
+        await manager.query('set transaction isolation level repeatable read, read only');
+        await manager.query(
+          `select set_config('app.scope', 'public', true),
+                  -- One broad query must not hold the database for everyone (tools/bench/README.md,
+                  -- search): past this, PostgreSQL cancels it and the caller gets a 503.
+                  set_config('statement_timeout', $1, true),
+                  -- No parallel or synchronized scans: the first matches found by a scan must be
+                  -- the same from one page to the next.
+                  set_config('max_parallel_workers_per_gather', '0', true),
+                  set_config('synchronize_seqscans', 'off', true),
+                  set_config('pg_trgm.similarity_threshold', $2, true)`,
+          [`${SEARCH_STATEMENT_TIMEOUT_MS}ms`, String(TYPO_SIMILARITY)],
+        );
+      } else {
+        await manager.query(`select set_config('app.scope', $1, true)`, [scope]);
       }
-      await manager.query(`select set_config('app.scope', $1, true)`, [scope]);
       return work({ query: <R>(sql: string, params: unknown[] = []) => manager.query<R[]>(sql, params) });
     });
   }
@@ -228,6 +261,10 @@ const SEARCH_STATEMENT_TIMEOUT_MS = 5000;
 const MAX_WORDS = 12;
 /** Words of at least this length may match with a typo (Meilisearch's default for one typo). */
 const TYPO_MIN_LENGTH = 5;
+/** pg_trgm similarity a known word needs to be taken as a correction ("constructon"/"construction": 0.67). */
+const TYPO_SIMILARITY = 0.5;
+/** Corrections kept per misspelt word, closest first. */
+const MAX_CORRECTIONS = 3;
 /** A phrase in quotes, a word excluded with a leading dash, or `or` between words. */
 const WEB_SEARCH_OPERATORS = /"|(^|\s)-\S|(^|\s)or(\s|$)/i;
 const TITLE_HEADLINE = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, HighlightAll=true`;
@@ -238,16 +275,21 @@ interface Db {
 }
 
 interface TextMatch {
-  mode: 'websearch' | 'words';
   q: string;
-  /** What ranks and highlights: the query itself, or its words joined with `or`. */
-  rankText: string;
-  words: string[];
+  /** What matches, ranks and highlights, as `tsquery` text. */
+  tsquery: string;
 }
+
 
 interface Where {
   sql: string;
   params: unknown[];
+}
+
+interface FacetRow {
+  facet: keyof SearchFacets;
+  value: string | null;
+  count: number;
 }
 
 interface HitRow {
@@ -268,22 +310,46 @@ interface HitRow {
   body_marked: string | null;
 }
 
-/** The WHERE clause shared by the hits and the facets: only the filters present, values as parameters. */
+function toHit(row: HitRow): SearchHit {
+  return {
+    record: {
+      id: row.id,
+      kind: row.kind,
+      communeId: row.commune_id,
+      communeSlug: row.commune_slug,
+      communeName: row.commune_name,
+      department: row.department,
+      title: row.title,
+      body: row.body,
+      category: row.category,
+      fiscalYear: row.fiscal_year,
+      amount: row.amount_text,
+      date: row.record_date,
+      url: row.url,
+    },
+    highlights:
+      row.title_marked === null || row.body_marked === null
+        ? {}
+        : { title: toSafeHighlight(row.title_marked), body: toSafeHighlight(row.body_marked) },
+  };
+}
+
+/** Facet rows (one grouping set per facet) to `SearchFacets`, most frequent first. */
+function groupFacets(rows: readonly FacetRow[]): SearchFacets {
+  const facets: Record<keyof SearchFacets, FacetValue[]> = { communes: [], departments: [], kinds: [], categories: [], fiscalYears: [] };
+  for (const row of rows) {
+    if (row.value !== null) facets[row.facet].push({ value: row.value, count: row.count });
+  }
+  for (const values of Object.values(facets)) sortFacetValues(values);
+  return facets;
+}
+
+/** The WHERE clause of the matches: only the filters present, values as parameters. */
 function buildWhere(query: ValidSearchQuery, text: TextMatch | null): Where {
   const params: unknown[] = [];
   const add = (value: unknown) => `$${params.push(value)}`;
   const conditions: string[] = ['true'];
-  if (text?.mode === 'websearch') {
-    conditions.push(`r.search_vector @@ websearch_to_tsquery(${CONFIG}, ${add(text.q)})`);
-  }
-  for (const word of text?.mode === 'words' ? text.words : []) {
-    const p = add(word);
-    conditions.push(
-      word.length >= TYPO_MIN_LENGTH
-        ? `(r.search_vector @@ plainto_tsquery(${CONFIG}, ${p}) or immutable_unaccent(${p}) <% r.trigram_text)`
-        : `r.search_vector @@ plainto_tsquery(${CONFIG}, ${p})`,
-    );
-  }
+  if (text) conditions.push(`r.search_vector @@ ${add(text.tsquery)}::tsquery`);
   const anyOf = (column: string, values: readonly unknown[] | undefined, type: string) => {
     if (values && values.length > 0) conditions.push(`${column} = any(${add([...values])}::${type}[])`);
   };

@@ -41,8 +41,12 @@ export type SortDirection = 'asc' | 'desc';
 
 /** Largest page a caller may ask for. */
 export const MAX_PAGE_SIZE = 50;
-/** Deepest result reachable by paging (Meilisearch's `maxTotalHits`; kept equal in both engines). */
-export const MAX_RESULT_WINDOW = 10_000;
+/**
+ * How many matches a search counts, ranks and pages through, at most: the deepest result reachable
+ * by paging, and the bound on the work of one search (Meilisearch's default `maxTotalHits`). Past
+ * it, a citizen narrows the search with a filter or a word; the result says it is not exhaustive.
+ */
+export const MAX_RESULT_WINDOW = 1_000;
 
 export interface SearchQuery {
   /** Free text; empty lists everything that matches the filters. */
@@ -87,8 +91,9 @@ export interface FacetValue {
 }
 
 /**
- * Counts over all the records that match the query and ALL its filters, most frequent first
- * (then by value). `communes` is keyed by commune slug; records without a category or fiscal
+ * Counts over the records that match the query and ALL its filters, most frequent first (then by
+ * value): every match when the result is exhaustive, else at least the MAX_RESULT_WINDOW matches
+ * the search worked on. `communes` is keyed by commune slug; records without a category or fiscal
  * year are not counted in those facets.
  */
 export interface SearchFacets {
@@ -101,8 +106,13 @@ export interface SearchFacets {
 
 export interface SearchResult {
   hits: SearchHit[];
-  /** Every match, not only this page. */
+  /** Every match, not only this page, counted up to MAX_RESULT_WINDOW. */
   total: number;
+  /**
+   * False when more records match than MAX_RESULT_WINDOW: `total` is then that bound ("more than
+   * 1,000 results"), and the facet counts may cover only the matches the search worked on.
+   */
+  exhaustive: boolean;
   facets: SearchFacets;
   page: number;
   pageSize: number;

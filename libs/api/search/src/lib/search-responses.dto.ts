@@ -93,12 +93,18 @@ export class SearchResultResponse implements SearchResult {
   @ApiProperty({ type: [SearchHitResponse] })
   hits!: SearchHitResponse[];
 
-  @ApiProperty({ type: 'integer', description: 'Every match, not only this page' })
+  @ApiProperty({ type: 'integer', description: 'Every match, not only this page, counted up to 1,000 (the deepest result reachable by paging)' })
   total!: number;
 
   @ApiProperty({
+    description:
+      'False when more than 1,000 records match: `total` is then 1,000 (show "more than 1,000 results" and invite a narrower search) and the facets may count only the first 1,000 matches',
+  })
+  exhaustive!: boolean;
+
+  @ApiProperty({
     type: SearchFacetsResponse,
-    description: 'Counts over all the records matching the query and all its filters, most frequent first (then by value)',
+    description: 'Counts over the records matching the query and all its filters (every match when `exhaustive`), most frequent first (then by value)',
   })
   facets!: SearchFacetsResponse;
 

@@ -24,8 +24,8 @@ describe('validateSearchQuery', () => {
   });
 
   it('limits paging to the result window', () => {
-    expect(() => validateSearchQuery({ ...QUERY, page: 200, pageSize: 50 })).not.toThrow();
-    expect(() => validateSearchQuery({ ...QUERY, page: 201, pageSize: 50 })).toThrow(/first 10000 results/);
+    expect(() => validateSearchQuery({ ...QUERY, page: 20, pageSize: 50 })).not.toThrow();
+    expect(() => validateSearchQuery({ ...QUERY, page: 21, pageSize: 50 })).toThrow(/first 1000 results/);
   });
 });
 

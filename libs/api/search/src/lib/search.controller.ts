@@ -4,7 +4,7 @@ import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { SEARCH_KINDS, SearchKind } from '@communes/shared-contracts';
 import { ApiProblemResponses, Public, ValidationFailedError } from '@communes/api-core';
-import { MAX_PAGE_SIZE, SEARCH_SORTS, SearchEngine, SearchSort } from './search-engine';
+import { MAX_PAGE_SIZE, MAX_RESULT_WINDOW, SEARCH_SORTS, SearchEngine, SearchSort } from './search-engine';
 import { SearchResultResponse } from './search-responses.dto';
 import { InvalidSearchQueryError } from './search-validation';
 
@@ -76,12 +76,12 @@ export class SearchQueryDto {
   @IsIn(['asc', 'desc'], { message: 'order must be asc or desc' })
   order?: 'asc' | 'desc';
 
-  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: 200 })
+  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: MAX_RESULT_WINDOW, description: `page × pageSize at most ${MAX_RESULT_WINDOW}` })
   @IsOptional()
   @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
   @IsInt()
   @Min(1)
-  @Max(200)
+  @Max(MAX_RESULT_WINDOW)
   page?: number;
 
   @ApiPropertyOptional({ default: 20, minimum: 1, maximum: MAX_PAGE_SIZE })

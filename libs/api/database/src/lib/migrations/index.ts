@@ -4,6 +4,7 @@ import { Transparency1763950000000 } from './1763950000000-transparency.migratio
 import { Budgets1764000000000 } from './1764000000000-budgets.migration';
 import { Contracts1764100000000 } from './1764100000000-contracts.migration';
 import { Agenda1764200000000 } from './1764200000000-agenda.migration';
+import { SearchScale1764250000000 } from './1764250000000-search-scale.migration';
 import { Feedback1764300000000 } from './1764300000000-feedback.migration';
 import { CommuneProfiles1764400000000 } from './1764400000000-commune-profiles.migration';
 
@@ -15,6 +16,7 @@ export const MIGRATIONS = [
   Budgets1764000000000,
   Contracts1764100000000,
   Agenda1764200000000,
+  SearchScale1764250000000,
   Feedback1764300000000,
   CommuneProfiles1764400000000,
 ];
