@@ -67,9 +67,9 @@ describe('App', () => {
     shell.remove();
   });
 
-  it('lazy-loads the directory of communes at the root', async () => {
+  it('lazy-loads the directory of communes, in French', async () => {
     const fixture = TestBed.createComponent(App);
-    await TestBed.inject(Router).navigateByUrl('/');
+    await TestBed.inject(Router).navigateByUrl('/communes');
     fixture.detectChanges(); // renders the lazy-loaded page, whose resource sends the request
     TestBed.inject(HttpTestingController)
       .expectOne('/api/v1/communes')
@@ -82,5 +82,25 @@ describe('App', () => {
     );
     expect(main?.textContent).toContain('Cotonou');
     expect(document.title).toBe('Annuaire des communes · Communes+');
+  });
+
+  it('has the main navigation and a language switch', async () => {
+    const fixture = TestBed.createComponent(App);
+    await fixture.whenStable();
+    const shell = fixture.nativeElement as HTMLElement;
+
+    const nav = shell.querySelector('nav.main-nav');
+    expect(nav?.getAttribute('aria-label')).toBe('Navigation principale');
+    expect(
+      Array.from(nav?.querySelectorAll('a') ?? [], (a) => [
+        a.textContent?.trim(),
+        a.getAttribute('href'),
+      ]),
+    ).toEqual([
+      ['Accueil', '/'],
+      ['Communes', '/communes'],
+      ['Recherche', '/recherche'],
+    ]);
+    expect(shell.querySelector('cp-language-switch button')).not.toBeNull();
   });
 });

@@ -1,21 +1,38 @@
-import { HttpClient, HttpErrorResponse } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type { CommuneList, CommuneStatus } from '@communes/shared-contracts';
 import {
+  type CommuneDetailResponse,
+  communesControllerGet,
   communesControllerList,
   type CommunesControllerList$Params,
 } from '@communes/web-api-client';
-import {
-  catchError,
-  map,
-  Observable,
-  OperatorFunction,
-  throwError,
-} from 'rxjs';
+import { map, Observable } from 'rxjs';
 import { API_BASE_URL } from './api-config';
-import { toApiError } from './api-error';
+import { asApiErrors } from './http-helpers';
 
 /** Server-side filters of the public directory; an empty or missing filter means "all". */
+/**
+ * How a commune presents itself. The API adds it to the commune when it has it; every field
+ * may be missing or null, and the page must then fall back to the national look.
+ */
+export interface CommuneBrandingView {
+  primaryColor?: string | null;
+  secondaryColor?: string | null;
+  logoUrl?: string | null;
+  presentation?: string | null;
+  mayorName?: string | null;
+  contactEmail?: string | null;
+  contactPhone?: string | null;
+  address?: string | null;
+  website?: string | null;
+}
+
+/** One commune as its public page reads it. */
+export type CommunePage = CommuneDetailResponse & {
+  branding?: CommuneBrandingView | null;
+};
+
 export interface CommuneFilters {
   department?: string;
   status?: CommuneStatus;
@@ -45,13 +62,12 @@ export class CommunesApi {
       asApiErrors(),
     );
   }
-}
 
-/** HttpClient failures become `ApiError`s; anything else goes through unchanged. */
-function asApiErrors<T>(): OperatorFunction<T, T> {
-  return catchError((error: unknown) =>
-    throwError(() =>
-      error instanceof HttpErrorResponse ? toApiError(error) : error,
-    ),
-  );
+  /** One commune (`GET /api/v1/communes/{slug}`), with its presentation when it has one. */
+  get(slug: string): Observable<CommunePage> {
+    return communesControllerGet(this.http, this.rootUrl, { slug }).pipe(
+      map((response): CommunePage => response.body),
+      asApiErrors(),
+    );
+  }
 }

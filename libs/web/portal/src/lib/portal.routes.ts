@@ -4,8 +4,9 @@ import { NotFoundPage } from './not-found/not-found-page';
 import { portalI18n } from './portal.i18n';
 
 /**
- * Public pages, lazy-loaded by the web app at its root. Titles are translation keys
- * (see TranslatedTitleStrategy in @communes/web-ui).
+ * Public pages, lazy-loaded by the web app at its root; each page is its own lazy chunk.
+ * Titles are translation keys (see TranslatedTitleStrategy in @communes/web-ui). The commune
+ * sections use the paths of the API's search records (`/communes/:slug/documents/:id`, ...).
  */
 export const portalRoutes: Routes = [
   {
@@ -15,14 +16,25 @@ export const portalRoutes: Routes = [
       {
         path: '',
         pathMatch: 'full',
-        component: CommuneDirectoryPage,
-        title: 'portal.directory.title',
+        loadComponent: () => import('./home/home-page').then((m) => m.HomePage),
+        title: 'portal.home.title',
+      },
+      {
+        path: 'recherche',
+        loadComponent: () =>
+          import('./search/search-page').then((m) => m.SearchPage),
+        title: 'portal.search.title',
       },
       {
         path: 'communes',
         pathMatch: 'full',
         component: CommuneDirectoryPage,
         title: 'portal.directory.title',
+      },
+      {
+        path: 'communes/:slug',
+        loadChildren: () =>
+          import('./commune/commune.routes').then((m) => m.communeRoutes),
       },
       {
         path: '**',

@@ -3,7 +3,16 @@ import { DestroyRef, inject, Injectable } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { type RouterStateSnapshot, TitleStrategy } from '@angular/router';
 import { TranslocoService } from '@jsverse/transloco';
-import { filter, merge, startWith, Subject, switchMap, map } from 'rxjs';
+import {
+  BehaviorSubject,
+  combineLatest,
+  filter,
+  map,
+  merge,
+  startWith,
+  Subject,
+  switchMap,
+} from 'rxjs';
 
 /**
  * Route `title`s are translation keys with their scope, e.g. `portal.directory.title`. The
@@ -15,6 +24,7 @@ export class TranslatedTitleStrategy extends TitleStrategy {
   private readonly transloco = inject(TranslocoService);
   private readonly document = inject(DOCUMENT);
   private readonly key$ = new Subject<string | undefined>();
+  private readonly detail$ = new BehaviorSubject<string | null>(null);
 
   constructor() {
     super();
@@ -26,7 +36,11 @@ export class TranslatedTitleStrategy extends TitleStrategy {
     ).pipe(startWith(null));
     this.key$
       .pipe(
-        switchMap((key) => translations$.pipe(map(() => this.titleFor(key)))),
+        switchMap((key) =>
+          combineLatest([translations$, this.detail$]).pipe(
+            map(([, detail]) => this.titleFor(key, detail)),
+          ),
+        ),
         takeUntilDestroyed(inject(DestroyRef)),
       )
       .subscribe((title) => {
@@ -36,12 +50,24 @@ export class TranslatedTitleStrategy extends TitleStrategy {
       });
   }
 
+  /**
+   * Adds a name to the title of the current pages, e.g. the commune's:
+   * "Budget · Cotonou · Communes+". Null removes it.
+   */
+  setDetail(detail: string | null): void {
+    this.detail$.next(detail);
+  }
+
   override updateTitle(snapshot: RouterStateSnapshot): void {
     this.key$.next(this.buildTitle(snapshot));
   }
 
-  private titleFor(key: string | undefined): string | null {
-    const suffix = this.transloco.translate('app.titleSuffix');
+  private titleFor(
+    key: string | undefined,
+    detail: string | null,
+  ): string | null {
+    const app = this.transloco.translate('app.titleSuffix');
+    const suffix = detail ? `${detail} · ${app}` : app;
     if (!key) {
       return suffix;
     }

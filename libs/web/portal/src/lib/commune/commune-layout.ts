@@ -1,0 +1,67 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  effect,
+  inject,
+} from '@angular/core';
+import {
+  RouterLink,
+  RouterLinkActive,
+  RouterOutlet,
+  TitleStrategy,
+} from '@angular/router';
+import {
+  LoadFailure,
+  NumberPipe,
+  TranslatedTitleStrategy,
+} from '@communes/web-ui';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { CommuneContext } from './commune-context';
+
+/** The sections of a commune's page, as child routes. */
+export const COMMUNE_TABS = [
+  { path: '.', key: 'overview', exact: true },
+  { path: 'agenda', key: 'agenda', exact: false },
+  { path: 'documents', key: 'documents', exact: false },
+  { path: 'budgets', key: 'budget', exact: false },
+  { path: 'contracts', key: 'contracts', exact: false },
+  { path: 'open-data', key: 'openData', exact: false },
+] as const;
+
+/**
+ * A commune's public page: a header in the commune's colours and logo (the national look when
+ * it has none), its sections as tabs, the section in the outlet.
+ */
+@Component({
+  selector: 'cp-commune-layout',
+  imports: [
+    RouterLink,
+    RouterLinkActive,
+    RouterOutlet,
+    TranslocoPipe,
+    NumberPipe,
+    LoadFailure,
+  ],
+  providers: [CommuneContext],
+  templateUrl: './commune-layout.html',
+  styleUrl: './commune-layout.css',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class CommuneLayout {
+  protected readonly context = inject(CommuneContext);
+  protected readonly tabs = COMMUNE_TABS;
+
+  constructor() {
+    const titles = inject(TitleStrategy);
+    if (titles instanceof TranslatedTitleStrategy) {
+      effect(() => {
+        const commune = this.context.commune.hasValue()
+          ? this.context.commune.value()
+          : null;
+        titles.setDetail(commune?.name ?? null);
+      });
+      inject(DestroyRef).onDestroy(() => titles.setDetail(null));
+    }
+  }
+}

@@ -1,0 +1,355 @@
+import { TestBed } from '@angular/core/testing';
+import { provideRouter, Router } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import {
+  type AgendaEvent,
+  type Budget,
+  type CommunePage,
+  CommunesApi,
+  type ContractFilters,
+  type ContractPage,
+  type CommuneDocument,
+  type CommuneDocumentWithVersions,
+  TransparencyApi,
+} from '@communes/web-data-access';
+import { provideCommunesI18nTesting } from '@communes/web-ui';
+import { of } from 'rxjs';
+import en from '../i18n/en.json';
+import fr from '../i18n/fr.json';
+import { communeRoutes } from './commune.routes';
+
+const cotonou: CommunePage = {
+  id: 'c1',
+  slug: 'cotonou',
+  name: 'Cotonou',
+  department: 'Littoral',
+  country: 'BJ',
+  status: 'active',
+  isPilot: true,
+  population: 679012,
+  activatedAt: null,
+  onboardingStartedAt: null,
+  suspendedAt: null,
+  suspensionReason: null,
+  checklist: [],
+  branding: {
+    primaryColor: '#1d4f91',
+    secondaryColor: '#f2c200',
+    logoUrl: '/api/v1/communes/cotonou/logo?v=abc',
+    presentation: 'Capitale économique.\n\nPremière ville du pays.',
+    mayorName: 'Luc Atrokpo',
+    contactEmail: 'mairie@cotonou.bj',
+  },
+};
+
+const published: CommuneDocument = {
+  id: 'd1',
+  communeId: 'c1',
+  title: 'Budget primitif 2025',
+  category: 'budget_primitif',
+  fiscalYear: 2025,
+  state: 'published',
+  description: null,
+  createdAt: '',
+  updatedAt: '',
+  publishedAt: '2025-01-20T10:00:00Z',
+  withdrawalReason: null,
+  withdrawnAt: null,
+};
+const withdrawn: CommuneDocument = {
+  ...published,
+  id: 'd2',
+  title: 'Compte administratif 2023',
+  category: 'compte_administratif',
+  fiscalYear: 2023,
+  state: 'withdrawn',
+  withdrawnAt: '2025-02-01T10:00:00Z',
+  withdrawalReason: 'Chiffres erronés, version corrigée à venir',
+};
+const withVersions: CommuneDocumentWithVersions = {
+  ...published,
+  versions: [2, 1].map((n) => ({
+    id: `v${n}`,
+    documentId: 'd1',
+    versionNumber: n,
+    fileName: `budget-v${n}.pdf`,
+    mediaType: 'application/pdf',
+    objectKey: 'k',
+    pageCount: 12,
+    publishedAt: `2025-0${n}-20T10:00:00Z`,
+    sha256: 'ab'.repeat(32),
+    sizeBytes: '2621440',
+    createdAt: '',
+  })),
+};
+
+function budget(
+  id: string,
+  stage: Budget['stage'],
+  totals: [string, string, string, string],
+): Budget {
+  return {
+    id,
+    communeId: 'c1',
+    fiscalYear: 2025,
+    stage,
+    state: 'published',
+    createdAt: '2025-01-01T00:00:00Z',
+    updatedAt: '',
+    importId: null,
+    lineCount: 120,
+    publishedAt: '',
+    sourceDocumentId: null,
+    supersededAt: null,
+    supersededBy: null,
+    totals: {
+      fonctionnement: { recette: totals[0], depense: totals[1] },
+      investissement: { recette: totals[2], depense: totals[3] },
+    },
+  };
+}
+
+const event: AgendaEvent = {
+  id: 'e1',
+  communeId: 'c1',
+  title: 'Session ordinaire du conseil communal',
+  startsAt: '2030-03-15T09:00:00Z',
+  endsAt: null,
+  location: 'Hôtel de ville',
+  description: null,
+  publishedAt: '',
+  state: 'published',
+  cancellationReason: null,
+  cancelledAt: null,
+};
+
+const contracts: ContractPage = {
+  total: 1,
+  page: 1,
+  pageSize: 25,
+  items: [
+    {
+      id: 'k1',
+      communeId: 'c1',
+      reference: 'M-2025-001',
+      object: 'Construction de 3 salles de classe',
+      awardeeName: 'BTP Bénin SARL',
+      awardeeIdentifier: null,
+      amount: '45000000',
+      awardDate: '2025-03-15',
+      category: 'works',
+      procurementMethod: 'open',
+      status: 'active',
+      state: 'published',
+      createdAt: '',
+      updatedAt: '',
+      endDate: null,
+      fundingSource: null,
+      importId: null,
+      publishedAt: '',
+      startDate: null,
+    },
+  ],
+};
+
+function plain(text: string | null | undefined): string {
+  return (text ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+}
+
+describe('commune pages', () => {
+  let commune: CommunePage;
+  let contractCalls: ContractFilters[];
+  let harness: RouterTestingHarness;
+  let page: () => HTMLElement;
+
+  beforeEach(async () => {
+    commune = cotonou;
+    contractCalls = [];
+    const transparency: Partial<TransparencyApi> = {
+      agenda: () => of([event]),
+      documents: () => of([published, withdrawn]),
+      document: () => of(withVersions),
+      budgets: () =>
+        of([
+          budget('p', 'primitif', ['1000000', '800000', '500000', '700000']),
+          budget('x', 'execute', ['900000', '700000', '250000', '350000']),
+        ]),
+      contracts: (_slug: string, filters?: ContractFilters) => {
+        contractCalls.push(filters ?? {});
+        return of(contracts);
+      },
+      documentDownloadUrl: (slug, id, versionId) =>
+        `/dl/${slug}/${id}/${versionId}`,
+      ocdsUrl: (slug) => `/ocds/${slug}`,
+      dataPackageUrl: (slug) => `/fdp/${slug}`,
+      budgetsCsvUrl: (slug) => `/csv/${slug}`,
+    };
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([{ path: 'communes/:slug', children: communeRoutes }]),
+        provideCommunesI18nTesting({ portal: { fr, en } }),
+        { provide: CommunesApi, useValue: { get: () => of(commune) } },
+        { provide: TransparencyApi, useValue: transparency },
+      ],
+    });
+    harness = await RouterTestingHarness.create();
+    page = () => harness.routeNativeElement as HTMLElement;
+  });
+
+  it('presents the commune in its colours and logo, with its own text, mayor and next events', async () => {
+    await harness.navigateByUrl('/communes/cotonou');
+
+    const header = page().querySelector<HTMLElement>('.commune-header');
+    expect(header?.querySelector('h1')?.textContent).toBe('Cotonou');
+    expect(header?.style.backgroundColor).toBe('rgb(29, 79, 145)');
+    const logo = header?.querySelector('img');
+    expect(logo?.getAttribute('alt')).toBe('Logo de Cotonou');
+    expect(logo?.getAttribute('width')).toBe('64');
+    expect(plain(header?.textContent)).toContain('679 012 habitants');
+    expect(
+      Array.from(page().querySelectorAll('.prose p'), (p) => p.textContent),
+    ).toEqual(['Capitale économique.', 'Première ville du pays.']);
+    expect(
+      Array.from(page().querySelectorAll('.facts dt, .facts dd'), (e) =>
+        plain(e.textContent),
+      ),
+    ).toEqual(['Maire', 'Luc Atrokpo', 'Courriel', 'mairie@cotonou.bj']);
+    expect(plain(page().textContent)).toContain(
+      'Session ordinaire du conseil communal',
+    );
+    const tabs = Array.from(page().querySelectorAll('nav.tabs a'), (a) => [
+      plain(a.textContent),
+      a.getAttribute('aria-current'),
+    ]);
+    expect(tabs).toEqual([
+      ['Présentation', 'page'],
+      ['Agenda', null],
+      ['Documents', null],
+      ['Budget', null],
+      ['Marchés', null],
+      ['Données ouvertes', null],
+    ]);
+  });
+
+  it('falls back to the national look and a generic text when the commune has no branding', async () => {
+    commune = { ...cotonou, branding: undefined };
+    await harness.navigateByUrl('/communes/cotonou');
+
+    const header = page().querySelector<HTMLElement>('.commune-header');
+    expect(header?.style.backgroundColor).toBe('');
+    expect(header?.classList).not.toContain('commune-header--branded');
+    expect(header?.querySelector('img')).toBeNull();
+    expect(plain(page().querySelector('.prose')?.textContent)).toContain(
+      'Cotonou est une commune du département Littoral.',
+    );
+  });
+
+  it('lists documents by category and year, showing a withdrawal and its reason', async () => {
+    await harness.navigateByUrl('/communes/cotonou/documents');
+
+    expect(
+      Array.from(page().querySelectorAll('section h3'), (h) =>
+        plain(h.textContent),
+      ),
+    ).toEqual(['Budget primitif', 'Compte administratif']);
+    expect(
+      Array.from(page().querySelectorAll('h4.year'), (h) =>
+        plain(h.textContent),
+      ),
+    ).toEqual(['Exercice 2025', 'Exercice 2023']);
+    const withdrawal = plain(page().querySelector('.withdrawn')?.textContent);
+    expect(withdrawal).toBe(
+      'Retiré le 1 février 2025 — Motif du retrait : Chiffres erronés, version corrigée à venir',
+    );
+  });
+
+  it('shows every version of a document with its download link, size and fingerprint', async () => {
+    await harness.navigateByUrl('/communes/cotonou/documents/d1');
+
+    const versions = page().querySelectorAll('ol.items > li');
+    expect(versions).toHaveLength(2);
+    expect(plain(versions[0].querySelector('.item__title')?.textContent)).toBe(
+      'Version 2 version en vigueur',
+    );
+    expect(plain(versions[0].querySelector('.item__meta')?.textContent)).toBe(
+      'Publié le 20 février 2025 · 2,5 Mo · 12 pages',
+    );
+    const download = versions[1].querySelector('a[download]');
+    expect(download?.getAttribute('href')).toBe('/dl/cotonou/d1/v1');
+    expect(plain(download?.textContent)).toBe('Télécharger budget-v1.pdf');
+    expect(versions[1].querySelector('code')?.textContent).toBe(
+      'ab'.repeat(32),
+    );
+  });
+
+  it('explains the budget: planned against executed, with rates and the words explained', async () => {
+    await harness.navigateByUrl('/communes/cotonou/budgets');
+
+    const charts = Array.from(page().querySelectorAll('figure'), (f) =>
+      Array.from(f.querySelectorAll('figcaption, dt, .amount, .rate'), (e) =>
+        plain(e.textContent),
+      ).join(' | '),
+    );
+    expect(charts[0]).toBe(
+      'Recettes · Fonctionnement | Prévu (budget primitif) | 1 000 000 FCFA | Réalisé (compte administratif) | 900 000 FCFA | 90 % réalisé',
+    );
+    expect(charts).toHaveLength(4);
+    const bars = page().querySelectorAll<HTMLElement>('figure .bar');
+    expect(bars[0].style.width).toBe('100%');
+    expect(bars[0].getAttribute('aria-hidden')).toBe('true');
+    const glossary = plain(page().querySelector('.glossary')?.textContent);
+    expect(glossary).toContain('Le budget primitif est le budget voté');
+    expect(glossary).toContain('Le compte administratif');
+  });
+
+  it('lists contracts in a table and puts the filters in the URL', async () => {
+    await harness.navigateByUrl('/communes/cotonou/contracts');
+
+    const row = Array.from(page().querySelectorAll('tbody tr td'), (td) =>
+      plain(td.textContent),
+    );
+    expect(row).toEqual([
+      'M-2025-001',
+      "Construction de 3 salles de classe Travaux · Appel d'offres ouvert",
+      'BTP Bénin SARL',
+      '45 000 000 FCFA',
+      '15 mars 2025',
+      'En cours',
+    ]);
+    expect(page().querySelector('a[download]')?.getAttribute('href')).toBe(
+      '/ocds/cotonou',
+    );
+
+    const awardee = page().querySelector<HTMLInputElement>('#m-attributaire');
+    if (awardee) {
+      awardee.value = 'BTP';
+    }
+    const year = page().querySelector<HTMLSelectElement>('#m-annee');
+    if (year) {
+      year.value = String(new Date().getFullYear());
+    }
+    page()
+      .querySelector<HTMLFormElement>('form.filters')
+      ?.dispatchEvent(new Event('submit'));
+    await harness.fixture.whenStable();
+
+    expect(TestBed.inject(Router).url).toBe(
+      `/communes/cotonou/contracts?annee=${new Date().getFullYear()}&attributaire=BTP&tri=-awardDate`,
+    );
+    expect(contractCalls.at(-1)).toMatchObject({
+      awardee: 'BTP',
+      year: new Date().getFullYear(),
+      page: 1,
+    });
+  });
+
+  it('links the open data files', async () => {
+    await harness.navigateByUrl('/communes/cotonou/open-data');
+
+    expect(
+      Array.from(page().querySelectorAll('a[download]'), (a) =>
+        a.getAttribute('href'),
+      ),
+    ).toEqual(['/ocds/cotonou', '/fdp/cotonou', '/csv/cotonou']);
+  });
+});

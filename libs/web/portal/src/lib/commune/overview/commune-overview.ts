@@ -1,0 +1,72 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+} from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
+import { TransparencyApi } from '@communes/web-data-access';
+import { DatePipe } from '@communes/web-ui';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { of } from 'rxjs';
+import { LabelPipe } from '../../shared/label.pipe';
+import { CommuneContext } from '../commune-context';
+
+/** The first section: who the commune is, how to reach it, what comes next, what is new. */
+@Component({
+  selector: 'cp-commune-overview',
+  imports: [RouterLink, TranslocoPipe, DatePipe, LabelPipe],
+  templateUrl: './commune-overview.html',
+  styleUrl: '../commune-section.css',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class CommuneOverview {
+  private readonly api = inject(TransparencyApi);
+  protected readonly context = inject(CommuneContext);
+
+  protected readonly commune = computed(() =>
+    this.context.commune.hasValue() ? this.context.commune.value() : null,
+  );
+
+  /** Paragraphs of the commune's own text (plain text, blank lines between paragraphs). */
+  protected readonly paragraphs = computed(() =>
+    (this.context.branding().presentation ?? '')
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter(Boolean),
+  );
+
+  private readonly active = computed(() => this.commune()?.status === 'active');
+
+  // Both lists are secondary: if they fail, the section simply does not show.
+  private readonly agenda = rxResource({
+    params: () => (this.active() ? this.context.slug() : undefined),
+    stream: ({ params }) => this.api.agenda(params),
+  });
+  private readonly documents = rxResource({
+    params: () => (this.active() ? this.context.slug() : undefined),
+    stream: ({ params }) => (params ? this.api.documents(params) : of([])),
+  });
+
+  protected readonly upcoming = computed(() =>
+    this.agenda.hasValue()
+      ? this.agenda
+          .value()
+          .filter((e) => e.state !== 'draft')
+          .slice(0, 3)
+      : [],
+  );
+
+  protected readonly latestDocuments = computed(() =>
+    this.documents.hasValue()
+      ? this.documents
+          .value()
+          .filter((d) => d.state === 'published')
+          .sort((a, b) =>
+            (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''),
+          )
+          .slice(0, 5)
+      : [],
+  );
+}

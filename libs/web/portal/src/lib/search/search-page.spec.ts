@@ -1,0 +1,206 @@
+import { TestBed } from '@angular/core/testing';
+import { provideRouter, Router } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import {
+  CommunesApi,
+  type SearchQuery,
+  SearchApi,
+  type SearchResult,
+} from '@communes/web-data-access';
+import { provideCommunesI18nTesting } from '@communes/web-ui';
+import { of } from 'rxjs';
+import en from '../i18n/en.json';
+import fr from '../i18n/fr.json';
+import { SearchPage } from './search-page';
+
+const result: SearchResult = {
+  total: 45,
+  page: 1,
+  pageSize: 20,
+  hits: [
+    {
+      record: {
+        id: 'contract:1',
+        kind: 'contract',
+        title: "Construction de l'école de Zogbo",
+        body: 'BTP Bénin',
+        category: 'works',
+        communeId: 'c1',
+        communeName: 'Cotonou',
+        communeSlug: 'cotonou',
+        department: 'Littoral',
+        fiscalYear: 2025,
+        amount: '45000000',
+        date: '2025-03-15',
+        url: '/communes/cotonou/contracts/1',
+      },
+      highlights: {
+        title: "Construction de l'<mark>école</mark> de Zogbo",
+        body: 'attribué à BTP Bénin',
+      },
+    },
+  ],
+  facets: {
+    communes: [{ value: 'cotonou', count: 45 }],
+    departments: [{ value: 'Littoral', count: 45 }],
+    kinds: [
+      { value: 'contract', count: 30 },
+      { value: 'document', count: 15 },
+    ],
+    categories: [{ value: 'works', count: 30 }],
+    fiscalYears: [
+      { value: '2024', count: 5 },
+      { value: '2025', count: 40 },
+    ],
+  },
+};
+
+function plain(text: string | null | undefined): string {
+  return (text ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+}
+
+describe('SearchPage', () => {
+  let queries: SearchQuery[];
+  let harness: RouterTestingHarness;
+
+  beforeEach(async () => {
+    queries = [];
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([{ path: 'recherche', component: SearchPage }]),
+        provideCommunesI18nTesting({ portal: { fr, en } }),
+        {
+          provide: SearchApi,
+          useValue: {
+            search: (q: SearchQuery) => {
+              queries.push(q);
+              return of(result);
+            },
+          },
+        },
+        {
+          provide: CommunesApi,
+          useValue: {
+            list: () =>
+              of({
+                total: 1,
+                items: [
+                  {
+                    id: 'c1',
+                    slug: 'cotonou',
+                    name: 'Cotonou',
+                    department: 'Littoral',
+                    country: 'BJ',
+                    status: 'active',
+                    isPilot: true,
+                  },
+                ],
+              }),
+          },
+        },
+      ],
+    });
+    harness = await RouterTestingHarness.create();
+  });
+
+  it('searches what the URL says and shows hits with highlights, commune and amount', async () => {
+    await harness.navigateByUrl('/recherche?q=école&kind=contract&page=2');
+    const page = harness.routeNativeElement as HTMLElement;
+
+    expect(queries.at(-1)).toMatchObject({
+      q: 'école',
+      kind: ['contract'],
+      page: 2,
+      pageSize: 20,
+    });
+    expect(plain(page.querySelector('[role="status"]')?.textContent)).toBe(
+      '45 résultats pour « école »',
+    );
+    const title = page.querySelector('.hit__title a');
+    expect(title?.getAttribute('href')).toBe('/communes/cotonou/contracts/1');
+    expect(title?.querySelector('mark')?.textContent).toBe('école');
+    const meta = plain(page.querySelector('.hit__meta')?.textContent);
+    expect(meta).toContain('Cotonou');
+    expect(meta).toContain('45 000 000 FCFA');
+    expect(meta).toContain('15 mars 2025');
+    expect(plain(page.querySelector('.hit__kind')?.textContent)).toBe(
+      'Marché public · Travaux',
+    );
+    // Page 2 of 3: both neighbours, keeping the query.
+    const links = Array.from(
+      page.querySelectorAll<HTMLAnchorElement>('.pager a'),
+      (a) => a.getAttribute('href'),
+    );
+    expect(links).toEqual([
+      '/recherche?q=%C3%A9cole&kind=contract',
+      '/recherche?q=%C3%A9cole&kind=contract&page=3',
+    ]);
+  });
+
+  it('shows facets as labelled checkboxes with counts, and puts a ticked one in the URL', async () => {
+    await harness.navigateByUrl('/recherche?q=école');
+    const page = harness.routeNativeElement as HTMLElement;
+
+    const legends = Array.from(page.querySelectorAll('legend'), (l) =>
+      plain(l.textContent),
+    );
+    expect(legends).toEqual([
+      'Commune',
+      'Département',
+      "Type d'information",
+      'Catégorie',
+      'Année',
+      'Montant (FCFA)',
+    ]);
+    const communeBox = page.querySelector<HTMLInputElement>(
+      'input#facette-commune-0',
+    );
+    expect(
+      plain(page.querySelector('label[for="facette-commune-0"]')?.textContent),
+    ).toBe('Cotonou (45)');
+    expect(
+      Array.from(
+        page.querySelectorAll('label[for^="facette-fiscalYear"]'),
+        (l) => plain(l.textContent),
+      ),
+    ).toEqual(['2025 (40)', '2024 (5)']);
+
+    communeBox?.click();
+    await harness.fixture.whenStable();
+
+    expect(TestBed.inject(Router).url).toBe(
+      '/recherche?q=%C3%A9cole&commune=cotonou',
+    );
+    expect(queries.at(-1)?.commune).toEqual(['cotonou']);
+  });
+
+  it('applies an amount range and a sort from the form', async () => {
+    await harness.navigateByUrl('/recherche');
+    const page = harness.routeNativeElement as HTMLElement;
+
+    const min = page.querySelector<HTMLInputElement>('#montant-min');
+    if (min) {
+      min.value = '1 000 000';
+    }
+    page
+      .querySelector<HTMLFormElement>('form.amount')
+      ?.dispatchEvent(new Event('submit'));
+    await harness.fixture.whenStable();
+    expect(TestBed.inject(Router).url).toBe('/recherche?amountMin=1000000');
+
+    const sort = page.querySelector<HTMLSelectElement>('#tri');
+    if (sort) {
+      sort.value = 'amount:desc';
+      sort.dispatchEvent(new Event('change'));
+    }
+    await harness.fixture.whenStable();
+    expect(TestBed.inject(Router).url).toBe(
+      '/recherche?amountMin=1000000&sort=amount:desc',
+    );
+    expect(queries.at(-1)).toMatchObject({
+      amountMin: '1000000',
+      sort: 'amount',
+      order: 'desc',
+    });
+  });
+});

@@ -1,0 +1,226 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+} from '@angular/core';
+import { rxResource, toSignal } from '@angular/core/rxjs-interop';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { CommunesApi, SearchApi } from '@communes/web-data-access';
+import {
+  DatePipe,
+  FcfaPipe,
+  LoadFailure,
+  NumberPipe,
+  PluralPipe,
+} from '@communes/web-ui';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { map } from 'rxjs';
+import { LabelPipe } from '../shared/label.pipe';
+import {
+  FACET_NAMES,
+  type FacetName,
+  isFiltered,
+  PAGE_SIZE,
+  parseSearchState,
+  type SearchState,
+  SORT_OPTIONS,
+  type SortOption,
+  toQueryParams,
+  toSearchQuery,
+} from './search-state';
+
+interface FacetOption {
+  value: string;
+  label: string;
+  count: number;
+  selected: boolean;
+}
+
+interface FacetGroup {
+  name: FacetName;
+  options: FacetOption[];
+}
+
+const FACET_KEYS: Readonly<
+  Record<
+    FacetName,
+    'communes' | 'departments' | 'kinds' | 'categories' | 'fiscalYears'
+  >
+> = {
+  commune: 'communes',
+  department: 'departments',
+  kind: 'kinds',
+  category: 'categories',
+  fiscalYear: 'fiscalYears',
+};
+
+const SORT_LABELS: Readonly<Record<SortOption, string>> = {
+  relevance: 'portal.search.sortRelevance',
+  'date:desc': 'portal.search.sortDateDesc',
+  'date:asc': 'portal.search.sortDateAsc',
+  'amount:desc': 'portal.search.sortAmountDesc',
+  'amount:asc': 'portal.search.sortAmountAsc',
+};
+
+/**
+ * The national search. Everything (words, facets, amount range, sort, page) lives in the URL:
+ * a result page can be shared and the back button undoes a filter.
+ */
+@Component({
+  selector: 'cp-search-page',
+  imports: [
+    RouterLink,
+    TranslocoPipe,
+    PluralPipe,
+    FcfaPipe,
+    DatePipe,
+    NumberPipe,
+    LabelPipe,
+    LoadFailure,
+  ],
+  templateUrl: './search-page.html',
+  styleUrl: './search-page.css',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class SearchPage {
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+  private readonly api = inject(SearchApi);
+  private readonly communesApi = inject(CommunesApi);
+
+  /** Filters start open beside the results on a wide screen, folded above them on a phone. */
+  protected readonly wide =
+    typeof matchMedia === 'function' &&
+    matchMedia('(min-width: 56rem)').matches;
+  protected readonly sortOptions = SORT_OPTIONS;
+  protected readonly sortLabels = SORT_LABELS;
+
+  protected readonly state = toSignal(
+    this.route.queryParamMap.pipe(map(parseSearchState)),
+    { requireSync: true },
+  );
+
+  protected readonly results = rxResource({
+    params: () => this.state(),
+    stream: ({ params }) => this.api.search(toSearchQuery(params)),
+  });
+
+  /** Commune facets come as slugs: the directory gives their names. */
+  private readonly communes = rxResource({
+    stream: () => this.communesApi.list(),
+  });
+  private readonly communeNames = computed(
+    () =>
+      new Map(
+        this.communes.hasValue()
+          ? this.communes.value().items.map((c) => [c.slug, c.name])
+          : [],
+      ),
+  );
+
+  protected readonly filtered = computed(() => isFiltered(this.state()));
+
+  protected readonly pages = computed(() =>
+    this.results.hasValue()
+      ? Math.max(1, Math.ceil(this.results.value().total / PAGE_SIZE))
+      : 1,
+  );
+
+  protected readonly facets = computed<FacetGroup[]>(() => {
+    if (!this.results.hasValue()) {
+      return [];
+    }
+    const facets = this.results.value().facets;
+    const state = this.state();
+    return FACET_NAMES.map((name) => {
+      const selected = new Set(state[name]);
+      const options: FacetOption[] = facets[FACET_KEYS[name]].map((f) => ({
+        value: f.value,
+        label: this.labelOf(name, f.value),
+        count: f.count,
+        selected: selected.has(f.value),
+      }));
+      // A selected value with no match left must stay visible, to be unticked.
+      for (const value of selected) {
+        if (!options.some((o) => o.value === value)) {
+          options.push({
+            value,
+            label: this.labelOf(name, value),
+            count: 0,
+            selected: true,
+          });
+        }
+      }
+      if (name === 'fiscalYear') {
+        options.sort((a, b) => b.value.localeCompare(a.value));
+      }
+      return { name, options };
+    }).filter((group) => group.options.length > 0);
+  });
+
+  protected communeName(slug: string): string {
+    return this.communeNames().get(slug) ?? slug;
+  }
+
+  protected submit(event: Event, q: string): void {
+    event.preventDefault();
+    this.go({ q: q.trim(), page: 1 });
+  }
+
+  protected toggle(name: FacetName, value: string, checked: boolean): void {
+    const current = this.state()[name];
+    const next = checked
+      ? [...current.filter((v) => v !== value), value]
+      : current.filter((v) => v !== value);
+    this.go({ [name]: next, page: 1 });
+  }
+
+  protected applyAmount(event: Event, min: string, max: string): void {
+    event.preventDefault();
+    this.go({ amountMin: clean(min), amountMax: clean(max), page: 1 });
+  }
+
+  protected chooseSort(value: string): void {
+    const sort = (SORT_OPTIONS as readonly string[]).includes(value)
+      ? (value as SortOption)
+      : 'relevance';
+    this.go({ sort, page: 1 });
+  }
+
+  protected clearFilters(): void {
+    this.go({
+      commune: [],
+      department: [],
+      kind: [],
+      category: [],
+      fiscalYear: [],
+      amountMin: '',
+      amountMax: '',
+      page: 1,
+    });
+  }
+
+  protected pageParams(page: number) {
+    return toQueryParams({ ...this.state(), page });
+  }
+
+  protected retry(): void {
+    this.results.reload();
+  }
+
+  private go(patch: Partial<SearchState>): void {
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: toQueryParams({ ...this.state(), ...patch }),
+    });
+  }
+
+  private labelOf(name: FacetName, value: string): string {
+    return name === 'commune' ? this.communeName(value) : value;
+  }
+}
+
+function clean(value: string): string {
+  return value.replace(/[\s\u00a0\u202f.,]/g, '');
+}
