@@ -1,3 +1,5 @@
+import { Client } from 'pg';
+import { DocumentStorage, parseObjectKey } from '@communes/api-storage';
 import { TestContext } from '@communes/api-testing';
 
 interface Problem {
@@ -132,6 +134,7 @@ describe('a commune presents itself: colours, logo, text, contact', () => {
     expect(replaced.body.logoUrl).not.toBe(saved.body.logoUrl);
     expect((await ctx.request({ method: 'GET', url: replaced.body.logoUrl ?? '' })).headers['content-type']).toBe('image/webp');
     expect(oldKey).toContain('/branding/logo-');
+    expect(await ctx.app.get(DocumentStorage).stat(parseObjectKey(oldKey))).toBeNull();
     const page = await ctx.request<{ branding: Branding }>({ method: 'GET', url: '/api/v1/communes/cotonou' });
     expect(page.body.branding.logoUrl).toBe(replaced.body.logoUrl);
 
@@ -151,5 +154,36 @@ describe('a commune presents itself: colours, logo, text, contact', () => {
     expect(after.status).toBe(403);
     const page = await ctx.request<{ branding: Branding }>({ method: 'GET', url: '/api/v1/communes/ouidah' });
     expect(page.body.branding.primaryColor).toBe('#1d3557');
+  });
+
+  it('the database agrees: ANCB writes a presentation only while onboarding, staff only their own commune, the public never', async () => {
+    const cotonou = await ctx.communeId('cotonou');
+    const calavi = await ctx.communeId('abomey-calavi');
+    const app = new Client({ connectionString: ctx.db.appUrl });
+    await app.connect();
+    const attempt = async (scope: string, communeId: string, target: string): Promise<string> => {
+      await app.query('begin');
+      try {
+        await app.query(`select set_config('app.scope', $1, true), set_config('app.commune_id', $2, true)`, [scope, communeId]);
+        const updated = await app.query(`update commune_profiles set mayor_name = 'Pirate' where commune_id = $1`, [target]);
+        if (updated.rowCount) return 'updated';
+        await app.query(`insert into commune_profiles (commune_id, mayor_name) values ($1, 'Pirate') on conflict (commune_id) do nothing`, [target]);
+        return 'inserted';
+      } catch (error) {
+        return (error as { code?: string }).code === '42501' ? 'refused' : String(error);
+      } finally {
+        await app.query('rollback');
+      }
+    };
+    try {
+      expect(await attempt('platform', cotonou, cotonou)).toBe('refused'); // Cotonou is active: no longer ANCB's to present
+      expect(await attempt('platform', calavi, calavi)).toBe('refused');
+      expect(await attempt('staff', calavi, cotonou)).toBe('refused');
+      expect(await attempt('public', cotonou, cotonou)).toBe('refused');
+      expect(await attempt('observer', cotonou, cotonou)).toBe('refused');
+      expect(await attempt('staff', cotonou, cotonou)).toBe('updated');
+    } finally {
+      await app.end();
+    }
   });
 });
