@@ -7,7 +7,7 @@ import { AppConfig, InvalidConfigurationError, loadAppConfig } from '@communes/a
 import { createApiApplication } from '@communes/api-bootstrap';
 import { DocumentStorage } from '@communes/api-storage';
 import { SearchIndexer } from '@communes/api-search';
-import { seedDemoAgenda, seedDemoBudgets, seedDemoContracts, seedDemoDocuments } from '@communes/api-demo';
+import { seedDemoAgenda, seedDemoBranding, seedDemoBudgets, seedDemoContracts, seedDemoDocuments } from '@communes/api-demo';
 import {
   DEMO_ACCOUNTS,
   findWorkspaceRoot,
@@ -116,6 +116,8 @@ async function startServer(config: AppConfig, ownerUrl: string | undefined, stop
     if (budgets) console.log(`Published ${budgets} budgets for the pilot communes.`);
     const contracts = await seedDemoContracts(ownerUrl);
     if (contracts) console.log(`Published ${contracts} contracts for the pilot communes.`);
+    const presented = await seedDemoBranding(ownerUrl);
+    if (presented) console.log(`Presented ${presented} pilot communes (colours, text, contact).`);
   }
   await app.listen({ port: config.PORT, host: '127.0.0.1' });
   const shutdown = async (signal: string) => {

@@ -1,0 +1,3 @@
+export * from './lib/online-status.service';
+export * from './lib/offline-banner';
+export * from './lib/register-service-worker';

@@ -1,0 +1,25 @@
+import { DOCUMENT } from '@angular/common';
+import { DestroyRef, inject, Injectable, signal } from '@angular/core';
+
+/**
+ * Whether the browser believes it is online, as a signal. `navigator.onLine` can only be trusted
+ * when it says "offline" (a captive portal still reads as online); failed requests say the rest.
+ */
+@Injectable({ providedIn: 'root' })
+export class OnlineStatus {
+  private readonly online = signal(true);
+  readonly isOnline = this.online.asReadonly();
+
+  constructor() {
+    const view = inject(DOCUMENT).defaultView;
+    if (!view) return;
+    this.online.set(view.navigator.onLine);
+    const update = () => this.online.set(view.navigator.onLine);
+    view.addEventListener('online', update);
+    view.addEventListener('offline', update);
+    inject(DestroyRef).onDestroy(() => {
+      view.removeEventListener('online', update);
+      view.removeEventListener('offline', update);
+    });
+  }
+}
