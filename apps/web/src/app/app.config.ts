@@ -8,7 +8,7 @@ import {
   withComponentInputBinding,
   withInMemoryScrolling,
 } from '@angular/router';
-import { provideCommunesI18n } from '@communes/web-ui';
+import { provideCommunesI18n } from '@communes/web-ui/shell';
 import { appRoutes } from './app.routes';
 
 export const appConfig: ApplicationConfig = {

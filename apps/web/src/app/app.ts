@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { LanguageSwitch } from '@communes/web-ui';
+import { LanguageSwitch } from '@communes/web-ui/shell';
 import { TranslocoPipe } from '@jsverse/transloco';
 
 @Component({
