@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { seedDemoBranding } from '@communes/api-demo';
 import { DocumentStorage, parseObjectKey } from '@communes/api-storage';
 import { TestContext } from '@communes/api-testing';
 
@@ -185,5 +186,13 @@ describe('a commune presents itself: colours, logo, text, contact', () => {
     } finally {
       await app.end();
     }
+  });
+
+  it('seeds the demo presentation of the pilots once, leaving a commune that has one alone', async () => {
+    const seeded = await seedDemoBranding(ctx.db.ownerUrl);
+    expect(seeded).toBe(2); // Cotonou already presented itself above
+    expect(await seedDemoBranding(ctx.db.ownerUrl)).toBe(0);
+    const calavi = await ctx.request<{ branding: Branding }>({ method: 'GET', url: '/api/v1/communes/abomey-calavi' });
+    expect(calavi.body.branding).toMatchObject({ primaryColor: '#1d3557', contactEmail: 'contact@abomey-calavi.demo.communes.bj' });
   });
 });

@@ -4,3 +4,4 @@ export * from './lib/seed-demo-documents';
 export * from './lib/seed-demo-agenda';
 export * from './lib/seed-demo-budgets';
 export * from './lib/seed-demo-contracts';
+export * from './lib/seed-demo-branding';
