@@ -1,11 +1,17 @@
 import {
+  afterNextRender,
   ChangeDetectionStrategy,
   Component,
   DestroyRef,
   effect,
+  ElementRef,
   inject,
+  Injector,
 } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import {
+  NavigationEnd,
+  Router,
   RouterLink,
   RouterLinkActive,
   RouterOutlet,
@@ -17,6 +23,7 @@ import {
   TranslatedTitleStrategy,
 } from '@communes/web-ui';
 import { TranslocoPipe } from '@jsverse/transloco';
+import { filter } from 'rxjs';
 import { CommuneContext } from './commune-context';
 
 /** The sections of a commune's page, as child routes. */
@@ -53,6 +60,7 @@ export class CommuneLayout {
   protected readonly tabs = COMMUNE_TABS;
 
   constructor() {
+    this.keepActiveTabVisible();
     const titles = inject(TitleStrategy);
     if (titles instanceof TranslatedTitleStrategy) {
       effect(() => {
@@ -63,5 +71,27 @@ export class CommuneLayout {
       });
       inject(DestroyRef).onDestroy(() => titles.setDetail(null));
     }
+  }
+
+  /** On a phone the tabs scroll sideways: bring the current one into view after each move. */
+  private keepActiveTabVisible(): void {
+    const host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
+    const injector = inject(Injector);
+    inject(Router)
+      .events.pipe(
+        filter((event) => event instanceof NavigationEnd),
+        takeUntilDestroyed(),
+      )
+      .subscribe(() =>
+        afterNextRender(
+          () => {
+            const active = host.querySelector('.tabs a.active');
+            if (active && typeof active.scrollIntoView === 'function') {
+              active.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+            }
+          },
+          { injector },
+        ),
+      );
   }
 }
