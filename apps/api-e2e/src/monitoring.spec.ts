@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { TenantTransaction } from '@communes/api-database';
 import { TestContext } from '@communes/api-testing';
 
 interface Publication { category: string; fiscalYear: number; expected: boolean; published: boolean; firstPublishedAt: string | null }
@@ -151,6 +152,27 @@ describe('ministry monitoring: adoption and publications across communes', () =>
     expect(months.length).toBeGreaterThanOrEqual(3);
     expect(months[months.length - 1]).toMatchObject({ onboarded: 4, onboardedTotal: 5, activatedTotal: 4 });
     expect(months[0]).toMatchObject({ onboarded: 1, activated: 0, onboardedTotal: 1, activatedTotal: 0 });
+  });
+
+  it('answers each endpoint with one SQL statement over all communes, whatever their number', async () => {
+    // Records the scope of every statement: the caller's own account is loaded first (scope
+    // `self`), then the figures must come from a single statement in the monitoring scope.
+    const tx = ctx.app.get(TenantTransaction);
+    const original = tx.query.bind(tx);
+    const scopes: string[] = [];
+    const query = jest.spyOn(tx, 'query').mockImplementation((sql, parameters) => {
+      scopes.push(tx.context.scope);
+      return original(sql, parameters);
+    });
+    try {
+      for (const url of ['/api/v1/monitoring/publications', '/api/v1/monitoring/publications.csv', '/api/v1/monitoring/adoption']) {
+        scopes.length = 0;
+        expect((await ctx.request({ method: 'GET', url, token: ministry })).status).toBe(200);
+        expect({ url, monitoring: scopes.filter((scope) => scope === 'monitoring').length, others: scopes.filter((scope) => scope !== 'monitoring' && scope !== 'self') }).toEqual({ url, monitoring: 1, others: [] });
+      }
+    } finally {
+      query.mockRestore();
+    }
   });
 
   it('reads through the monitoring scope, which sees published rows of every commune and nothing else', async () => {
