@@ -1,6 +1,26 @@
 import type { Routes } from '@angular/router';
+import { authRoutes } from '@communes/web-auth';
 
 export const appRoutes: Routes = [
+  // Sign in, sign up, invitations, access refused (lazy pages).
+  ...authRoutes,
+  // Consoles: lazy chunks, each guarded by role inside its own routes (so neither the consoles
+  // nor their guards weigh on the public pages).
+  {
+    path: 'console',
+    loadChildren: () =>
+      import('@communes/web-console').then((m) => m.consoleRoutes),
+  },
+  {
+    path: 'ancb',
+    loadChildren: () =>
+      import('@communes/web-onboarding').then((m) => m.onboardingRoutes),
+  },
+  {
+    path: 'ministere',
+    loadChildren: () =>
+      import('@communes/web-monitoring').then((m) => m.monitoringRoutes),
+  },
   {
     path: '',
     loadChildren: () =>

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { AccountMenu } from '@communes/web-auth';
 import { LanguageSwitch } from '@communes/web-ui/shell';
 import { TranslocoPipe } from '@jsverse/transloco';
 
@@ -11,6 +12,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
     RouterOutlet,
     TranslocoPipe,
     LanguageSwitch,
+    AccountMenu,
   ],
   templateUrl: './app.html',
   styleUrl: './app.css',

@@ -1,0 +1,70 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { Router, RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { AuthSession } from '../session/auth-session';
+
+/**
+ * The header's account entry: "Se connecter" when signed out; when signed in, a disclosure
+ * (native <details>, keyboard and screen reader friendly without script) with the consoles the
+ * account may open and "Se déconnecter". Kept small: it is on every page. Its texts (scope
+ * `auth`) are provided at the root by provideAuth().
+ */
+@Component({
+  selector: 'cp-account-menu',
+  imports: [RouterLink, TranslocoPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @if (session.user(); as user) {
+      <details #menu>
+        <summary [attr.aria-label]="'auth.menu.open' | transloco: { name: user.displayName }">{{ user.displayName }}</summary>
+        <ul>
+          @if (user.platformRole === 'platform_admin') {
+            <li><a routerLink="/ancb" (click)="close(menu)">{{ 'auth.menu.onboarding' | transloco }}</a></li>
+          }
+          @if (user.platformRole === 'ministry_observer' || user.platformRole === 'platform_admin') {
+            <li><a routerLink="/ministere" (click)="close(menu)">{{ 'auth.menu.monitoring' | transloco }}</a></li>
+          }
+          @if (consoleLink(); as console) {
+            <li><a [routerLink]="console.link" (click)="close(menu)">{{ 'auth.menu.console' | transloco: { commune: console.name } }}</a></li>
+          }
+          <li><button type="button" (click)="logout(menu)">{{ 'auth.menu.logout' | transloco }}</button></li>
+        </ul>
+      </details>
+    } @else {
+      <a class="sign-in" routerLink="/connexion">{{ 'app.signIn' | transloco }}</a>
+    }
+  `,
+  styles: `
+    :host { position: relative; }
+    a, summary { display: inline-flex; align-items: center; min-height: 2.75rem; padding: 0 0.75rem; border-radius: 0.375rem; font-weight: 600; }
+    .sign-in { background: #fff; color: var(--cp-color-brand-dark, #004d2d); text-decoration: none; }
+    summary { cursor: pointer; border: 2px solid #fff; }
+    ul { position: absolute; right: 0; z-index: 10; min-width: 15rem; margin: 0.25rem 0 0; padding: 0.5rem 0; list-style: none; background: #fff; border: 1px solid #767676; border-radius: 6px; }
+    ul a, button { display: flex; width: 100%; padding: 0.6rem 1rem; color: #004d2d; background: none; border: 0; font: inherit; text-decoration: underline; cursor: pointer; }
+  `,
+})
+export class AccountMenu {
+  protected readonly session = inject(AuthSession);
+  private readonly router = inject(Router);
+
+  /**
+   * One entry for the commune consoles: straight into it for staff of one commune, the list for
+   * staff of several (no list here: the header stays light for every visitor).
+   */
+  protected readonly consoleLink = computed(() => {
+    const memberships = this.session.memberships();
+    if (memberships.length === 0) return null;
+    if (memberships.length === 1) return { link: `/console/${memberships[0].communeSlug}`, name: memberships[0].communeName };
+    return { link: '/console', name: memberships.map((m) => m.communeName).join(', ') };
+  });
+
+  protected close(menu: HTMLDetailsElement): void {
+    menu.open = false;
+  }
+
+  protected async logout(menu: HTMLDetailsElement): Promise<void> {
+    this.close(menu);
+    await this.session.logout();
+    await this.router.navigateByUrl('/');
+  }
+}

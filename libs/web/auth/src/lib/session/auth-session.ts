@@ -1,0 +1,186 @@
+import { computed, inject, Injectable, Injector, signal } from '@angular/core';
+import type { MembershipRole, PlatformRole } from '@communes/shared-contracts';
+import type { MeDto, TokenPairDto } from '@communes/web-api-client';
+import type { AuthClient } from './auth-client';
+import { RefreshTokenStore } from './refresh-token-store';
+
+export type SessionStatus = 'unknown' | 'anonymous' | 'signed-in';
+
+/** Why the last session ended without the user asking (shown on the login page). */
+export type SessionEndReason = 'expired' | 'reused' | null;
+
+export interface SignUpInput {
+  email?: string;
+  phone?: string;
+  password: string;
+  displayName: string;
+}
+
+export interface CurrentUser {
+  id: string;
+  displayName: string;
+  email: string | null;
+  phone: string | null;
+  platformRole: PlatformRole | null;
+  memberships: { communeId: string; communeSlug: string; communeName: string; role: MembershipRole }[];
+}
+
+/**
+ * The signed-in user, as signals. The access token is kept in memory only; the refresh token
+ * (see RefreshTokenStore) is rotated on every refresh. When the API says a refresh token was
+ * used twice (a copy was stolen, or two tabs raced), it revokes that login's every token and
+ * this session ends here and, through localStorage, in the other tabs.
+ *
+ * The HTTP calls live in AuthClient, loaded on first use (only type imports here), so the
+ * header's account menu and the guards cost the public pages almost nothing. The auth
+ * interceptor leaves the `/auth/` endpoints alone, so that it can itself ask for a refresh.
+ */
+@Injectable({ providedIn: 'root' })
+export class AuthSession {
+  private readonly injector = inject(Injector);
+  private readonly store = inject(RefreshTokenStore);
+  private accessToken: string | null = null;
+  private pendingRefresh: Promise<string | null> | null = null;
+  private ready: Promise<void> | null = null;
+  private loadedClient: Promise<AuthClient> | null = null;
+
+  private readonly state = signal<{ status: SessionStatus; user: CurrentUser | null }>({ status: 'unknown', user: null });
+  readonly status = computed(() => this.state().status);
+  readonly user = computed(() => this.state().user);
+  readonly signedIn = computed(() => this.state().status === 'signed-in');
+  readonly platformRole = computed(() => this.state().user?.platformRole ?? null);
+  readonly memberships = computed(() => this.state().user?.memberships ?? []);
+  readonly endReason = signal<SessionEndReason>(null);
+
+  constructor() {
+    this.store.onRemovedElsewhere(() => this.clear(null));
+  }
+
+  /**
+   * At start: a stored refresh token brings the session back (one refresh, then /me). Not
+   * awaited by the app (public pages render at once); guards wait for it with `whenReady()`.
+   */
+  restore(): Promise<void> {
+    this.ready ??= this.restoreNow();
+    return this.ready;
+  }
+
+  /** Resolves once the session is known (signed in or anonymous). */
+  whenReady(): Promise<void> {
+    return this.restore();
+  }
+
+  /** The bearer to send now (null when signed out). */
+  currentAccessToken(): string | null {
+    return this.accessToken;
+  }
+
+  async login(identifier: string, password: string): Promise<CurrentUser> {
+    const client = await this.client();
+    return this.start(await client.login(identifier, password));
+  }
+
+  async signUp(input: SignUpInput): Promise<CurrentUser> {
+    const client = await this.client();
+    return this.start(await client.register(input));
+  }
+
+  /** Accepts an invitation to a commune (creating the account if needed) and signs in. */
+  async acceptInvitation(token: string, displayName: string, password: string): Promise<{ user: CurrentUser; communeSlug: string }> {
+    const client = await this.client();
+    const accepted = await client.acceptInvitation(token, displayName, password);
+    // A new account is signed in straight away; an existing one was already (tokens null).
+    const user = accepted.tokens ? await this.start(accepted.tokens) : await this.loadUser();
+    return { user, communeSlug: accepted.communeSlug };
+  }
+
+  /**
+   * A new access token from the refresh token (rotated). Concurrent callers share one request;
+   * tabs take turns. Resolves null when the session is over (or the server is unreachable).
+   */
+  refresh(): Promise<string | null> {
+    this.pendingRefresh ??= this.store
+      .exclusive(() => this.rotate())
+      .finally(() => (this.pendingRefresh = null));
+    return this.pendingRefresh;
+  }
+
+  /** Signs out here and revokes this login's tokens on the server. */
+  async logout(): Promise<void> {
+    const token = this.store.read();
+    this.clear(null);
+    if (token) await (await this.client()).logout(token);
+  }
+
+  /** True when the user may enter a commune's console (with one of `roles`, any role if empty). */
+  hasMembership(communeSlug: string, roles: readonly MembershipRole[] = []): boolean {
+    return this.memberships().some((m) => m.communeSlug === communeSlug && (roles.length === 0 || roles.includes(m.role)));
+  }
+
+  private async restoreNow(): Promise<void> {
+    if (!this.store.read()) {
+      this.state.set({ status: 'anonymous', user: null });
+      return;
+    }
+    const token = await this.refresh();
+    if (token) await this.loadUser().catch(() => this.clear(null));
+    else if (this.state().status === 'unknown') this.state.set({ status: 'anonymous', user: null });
+  }
+
+  private async rotate(): Promise<string | null> {
+    // Read inside the lock: another tab may have rotated it meanwhile.
+    const token = this.store.read();
+    if (!token) {
+      this.clear(null);
+      return null;
+    }
+    const outcome = await (await this.client()).refresh(token);
+    if (outcome.kind === 'rotated') {
+      this.keep(outcome.tokens);
+      return outcome.tokens.accessToken;
+    }
+    if (outcome.kind === 'rejected') this.clear(outcome.code === 'auth.refresh-token-reused' ? 'reused' : 'expired');
+    // Unreachable: keep the refresh token for later, no access now.
+    return null;
+  }
+
+  private async start(tokens: TokenPairDto): Promise<CurrentUser> {
+    this.keep(tokens);
+    this.endReason.set(null);
+    return this.loadUser();
+  }
+
+  private keep(tokens: Pick<TokenPairDto, 'accessToken' | 'refreshToken'>): void {
+    this.accessToken = tokens.accessToken;
+    this.store.write(tokens.refreshToken);
+  }
+
+  private async loadUser(): Promise<CurrentUser> {
+    const user = toCurrentUser(await (await this.client()).me());
+    this.state.set({ status: 'signed-in', user });
+    return user;
+  }
+
+  private clear(reason: SessionEndReason): void {
+    this.accessToken = null;
+    this.store.write(null);
+    this.state.set({ status: 'anonymous', user: null });
+    if (reason) this.endReason.set(reason);
+  }
+
+  private client(): Promise<AuthClient> {
+    this.loadedClient ??= import('./auth-client').then((m) => new m.AuthClient(this.injector));
+    return this.loadedClient;
+  }
+}
+
+function toCurrentUser(me: MeDto): CurrentUser {
+  return {
+    id: me.id,
+    displayName: me.displayName,
+    email: me.email,
+    phone: me.phone,
+    platformRole: (me.platformRole as PlatformRole | null) ?? null,
+    memberships: me.memberships.map((m) => ({ ...m, role: m.role as MembershipRole })),
+  };
+}

@@ -1,0 +1,2 @@
+export * from './lib/console.routes';
+export * from './lib/console-api';

@@ -1,0 +1,2 @@
+export * from './lib/monitoring.routes';
+export * from './lib/monitoring-api';
