@@ -6,6 +6,7 @@ import { FinanceModule } from '@communes/api-finance';
 import { ContractsModule } from '@communes/api-contracts';
 import { AgendaModule } from '@communes/api-agenda';
 import { FeedbackModule } from '@communes/api-feedback';
+import { ConsultationsModule } from '@communes/api-consultations';
 import { loadSearchConfig, SearchFeatureModule, SearchModule } from '@communes/api-search';
 import { DatabaseModule } from '@communes/api-database';
 import { AuditModule } from '@communes/api-audit';
@@ -40,6 +41,7 @@ export class ApiModule {
         ContractsModule,
         AgendaModule,
         FeedbackModule,
+        ConsultationsModule,
         HealthModule,
       ],
     };

@@ -6,6 +6,7 @@ import { Contracts1764100000000 } from './1764100000000-contracts.migration';
 import { Agenda1764200000000 } from './1764200000000-agenda.migration';
 import { SearchScale1764250000000 } from './1764250000000-search-scale.migration';
 import { Feedback1764300000000 } from './1764300000000-feedback.migration';
+import { Consultations1764310000000 } from './1764310000000-consultations.migration';
 import { CommuneProfiles1764400000000 } from './1764400000000-commune-profiles.migration';
 
 /** Every migration, in order. Migrations run as the owner role, never `synchronize`. */
@@ -18,5 +19,6 @@ export const MIGRATIONS = [
   Agenda1764200000000,
   SearchScale1764250000000,
   Feedback1764300000000,
+  Consultations1764310000000,
   CommuneProfiles1764400000000,
 ];

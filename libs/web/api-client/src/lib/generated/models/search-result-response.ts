@@ -6,7 +6,12 @@ import { SearchHitResponse } from '../models/search-hit-response';
 export interface SearchResultResponse {
 
   /**
-   * Counts over all the records matching the query and all its filters, most frequent first (then by value)
+   * False when more than 1,000 records match: `total` is then 1,000 (show "more than 1,000 results" and invite a narrower search) and the facets may count only the first 1,000 matches
+   */
+  exhaustive: boolean;
+
+  /**
+   * Counts over the records matching the query and all its filters (every match when `exhaustive`), most frequent first (then by value)
    */
   facets: SearchFacetsResponse;
   hits: Array<SearchHitResponse>;
@@ -18,7 +23,7 @@ export interface SearchResultResponse {
   pageSize: number;
 
   /**
-   * Every match, not only this page
+   * Every match, not only this page, counted up to 1,000 (the deepest result reachable by paging)
    */
   total: number;
 }

@@ -40,6 +40,10 @@ export interface SearchControllerSearch$Params {
  * For date and amount (default desc)
  */
   order?: 'asc' | 'desc';
+
+/**
+ * page × pageSize at most 1000
+ */
   page?: number;
   pageSize?: number;
 }
