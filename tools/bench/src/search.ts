@@ -273,7 +273,7 @@ async function explainQuery(appUrl: string, query: SearchQuery): Promise<void> {
   let recording = false;
   const recorder: TypeOrmLogger = {
     logQuery: (sql: string, params?: unknown[]) => {
-      if (recording && /^\s*select\b/i.test(sql) && !/set_config/.test(sql)) statements.push({ sql, params: params ?? [] });
+      if (recording && /^\s*(select|with)\b/i.test(sql) && !/set_config/.test(sql)) statements.push({ sql, params: params ?? [] });
     },
     logQueryError: () => undefined,
     logQuerySlow: () => undefined,
@@ -294,8 +294,12 @@ async function explainQuery(appUrl: string, query: SearchQuery): Promise<void> {
   await client.connect();
   try {
     for (const [index, statement] of statements.entries()) {
-      await client.query('begin read only');
-      await client.query(`select set_config('app.scope', 'public', true)`);
+      // The transaction settings of PostgresSearchEngine.inTransaction('public').
+      await client.query('begin isolation level repeatable read read only');
+      await client.query(
+        `select set_config('app.scope', 'public', true), set_config('max_parallel_workers_per_gather', '0', true),
+                set_config('synchronize_seqscans', 'off', true), set_config('pg_trgm.similarity_threshold', '0.5', true)`,
+      );
       const plan = await client.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${statement.sql}`, statement.params);
       await client.query('rollback');
       console.log(`\n--- statement ${index + 1} of ${statements.length}, parameters ${JSON.stringify(statement.params).slice(0, 400)}`);
