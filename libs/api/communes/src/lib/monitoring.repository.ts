@@ -79,38 +79,31 @@ export class MonitoringRepository {
   /**
    * Per commune: when each expected publication (category × fiscal year) was first published,
    * published contracts awarded in each of the two years, and the latest publication date.
+   * One statement; per commune, each figure is an index probe (see the monitoring indexes), so
+   * the cost grows with the number of communes, not with everything they ever published.
    */
   async publications(fiscalYear: number, categories: readonly DocumentCategory[]): Promise<PublicationRow[]> {
     return this.tx.query<PublicationRow>(
       `select c.id as "communeId", c.slug, c.name, c.department, c.status, c.is_pilot as "isPilot",
-              coalesce(d.first_published, '{}'::jsonb) as "firstPublished",
-              coalesce(k.current_year, 0)::int as "contractsCurrent",
-              coalesce(k.previous_year, 0)::int as "contractsPrevious",
-              nullif(greatest(coalesce(d.last_published_at, '-infinity'), coalesce(k.last_published_at, '-infinity')), '-infinity') as "lastPublishedAt"
+              coalesce((
+                select jsonb_object_agg(kind.category || ':' || kind.fiscal_year, kind.first_at)
+                from (select d.category::text as category, d.fiscal_year, min(d.published_at) as first_at
+                      from documents d
+                      where d.commune_id = c.id and d.state = 'published'
+                        and d.category = any($2::document_category[]) and d.fiscal_year in ($1::int, $1::int - 1)
+                      group by d.category, d.fiscal_year) kind
+              ), '{}'::jsonb) as "firstPublished",
+              (select count(*) from contracts k
+                where k.commune_id = c.id and k.state = 'published'
+                  and k.award_date >= make_date($1::int, 1, 1) and k.award_date < make_date($1::int + 1, 1, 1))::int as "contractsCurrent",
+              (select count(*) from contracts k
+                where k.commune_id = c.id and k.state = 'published'
+                  and k.award_date >= make_date($1::int - 1, 1, 1) and k.award_date < make_date($1::int, 1, 1))::int as "contractsPrevious",
+              greatest(
+                (select max(d.published_at) from documents d where d.commune_id = c.id and d.state = 'published'),
+                (select max(k.published_at) from contracts k where k.commune_id = c.id and k.state = 'published')
+              ) as "lastPublishedAt"
        from communes c
-       left join (
-         select commune_id,
-                max(published_at) as last_published_at,
-                jsonb_object_agg(category || ':' || fiscal_year, first_at) filter (where first_at is not null) as first_published
-         from (
-           select commune_id, category::text as category, fiscal_year,
-                  min(published_at) filter (where category::text = any($2::text[]) and fiscal_year in ($1::int, $1::int - 1)) as first_at,
-                  max(published_at) as published_at
-           from documents
-           where state = 'published'
-           group by commune_id, category, fiscal_year
-         ) per_kind
-         group by commune_id
-       ) d on d.commune_id = c.id
-       left join (
-         select commune_id,
-                count(*) filter (where award_date >= make_date($1::int, 1, 1) and award_date < make_date($1::int + 1, 1, 1)) as current_year,
-                count(*) filter (where award_date >= make_date($1::int - 1, 1, 1) and award_date < make_date($1::int, 1, 1)) as previous_year,
-                max(published_at) as last_published_at
-         from contracts
-         where state = 'published'
-         group by commune_id
-       ) k on k.commune_id = c.id
        order by c.department, c.name`,
       [fiscalYear, categories],
     );

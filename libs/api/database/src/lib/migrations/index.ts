@@ -8,6 +8,7 @@ import { SearchScale1764250000000 } from './1764250000000-search-scale.migration
 import { Feedback1764300000000 } from './1764300000000-feedback.migration';
 import { Consultations1764310000000 } from './1764310000000-consultations.migration';
 import { CommuneProfiles1764400000000 } from './1764400000000-commune-profiles.migration';
+import { MonitoringIndexes1764410000000 } from './1764410000000-monitoring-indexes.migration';
 
 /** Every migration, in order. Migrations run as the owner role, never `synchronize`. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   Feedback1764300000000,
   Consultations1764310000000,
   CommuneProfiles1764400000000,
+  MonitoringIndexes1764410000000,
 ];
