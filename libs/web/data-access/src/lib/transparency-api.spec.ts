@@ -43,6 +43,7 @@ describe('public read APIs', () => {
       '/api/v1/search?q=%C3%A9cole&commune=cotonou&commune=abomey-calavi&kind=contract&fiscalYear=2025&amountMax=5000000&sort=amount&order=desc&page=2',
     );
     const body = {
+      exhaustive: true,
       hits: [],
       total: 0,
       page: 2,

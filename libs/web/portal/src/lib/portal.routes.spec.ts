@@ -5,6 +5,7 @@ import type { CommuneList } from '@communes/shared-contracts';
 import {
   CommunesApi,
   SearchApi,
+  type SearchQuery,
   type SearchResult,
   TransparencyApi,
 } from '@communes/web-data-access';
@@ -40,7 +41,8 @@ const list: CommuneList = {
 
 const published: SearchResult = {
   hits: [],
-  total: 1000,
+  exhaustive: true,
+  total: 18,
   page: 1,
   pageSize: 1,
   facets: {
@@ -65,7 +67,18 @@ describe('portalRoutes', () => {
         provideRouter(portalRoutes),
         provideCommunesI18nTesting({ portal: { fr, en } }),
         { provide: CommunesApi, useValue: { list: () => of(list) } },
-        { provide: SearchApi, useValue: { search: () => of(published) } },
+        {
+          provide: SearchApi,
+          useValue: {
+            // Documents: 18; contracts: more than the search counts.
+            search: (q: SearchQuery) =>
+              of(
+                q.kind?.includes('contract')
+                  ? { ...published, total: 1000, exhaustive: false }
+                  : published,
+              ),
+          },
+        },
         {
           provide: TransparencyApi,
           useValue: { nationalOcdsUrl: () => '/api/v1/contracts.ocds.json' },
@@ -96,8 +109,7 @@ describe('portalRoutes', () => {
       '1 communes actives sur Communes+',
       '2 communes au Bénin',
       '18 documents publiés',
-      '39 marchés publiés',
-      '922 lignes de budget publiées',
+      'plus de 1 000 marchés publiés',
     ]);
     expect(page.querySelector('.communes a')?.getAttribute('href')).toBe(
       '/communes/cotonou',

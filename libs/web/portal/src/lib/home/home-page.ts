@@ -6,6 +6,7 @@ import {
 } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
+import { forkJoin } from 'rxjs';
 import {
   CommunesApi,
   SearchApi,
@@ -16,6 +17,8 @@ import { TranslocoPipe } from '@jsverse/transloco';
 
 interface Figure {
   value: number;
+  /** The value is a floor: the search counts at most that many. */
+  atLeast: boolean;
   labelKey: string;
 }
 
@@ -41,9 +44,13 @@ export class HomePage {
   private readonly communes = rxResource({
     stream: () => this.communesApi.list(),
   });
-  /** Only the facet counts are used: one record is enough. */
+  /** Only the totals are used: one record per kind is enough. */
   private readonly published = rxResource({
-    stream: () => this.searchApi.search({ pageSize: 1 }),
+    stream: () =>
+      forkJoin({
+        documents: this.searchApi.search({ kind: ['document'], pageSize: 1 }),
+        contracts: this.searchApi.search({ kind: ['contract'], pageSize: 1 }),
+      }),
   });
 
   protected readonly activeCommunes = computed(() =>
@@ -61,30 +68,28 @@ export class HomePage {
       figures.push(
         {
           value: this.activeCommunes().length,
+          atLeast: false,
           labelKey: 'portal.home.communesOnPlatform',
         },
         {
           value: this.communes.value().total,
+          atLeast: false,
           labelKey: 'portal.home.communesTotal',
         },
       );
     }
     if (this.published.hasValue()) {
-      const kinds = new Map(
-        this.published.value().facets.kinds.map((k) => [k.value, k.count]),
-      );
+      const { documents, contracts } = this.published.value();
       figures.push(
         {
-          value: kinds.get('document') ?? 0,
+          value: documents.total,
+          atLeast: !documents.exhaustive,
           labelKey: 'portal.home.documents',
         },
         {
-          value: kinds.get('contract') ?? 0,
+          value: contracts.total,
+          atLeast: !contracts.exhaustive,
           labelKey: 'portal.home.contracts',
-        },
-        {
-          value: kinds.get('budget_line') ?? 0,
-          labelKey: 'portal.home.budgetLines',
         },
       );
     }

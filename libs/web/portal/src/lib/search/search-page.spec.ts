@@ -14,6 +14,7 @@ import fr from '../i18n/fr.json';
 import { SearchPage } from './search-page';
 
 const result: SearchResult = {
+  exhaustive: true,
   total: 45,
   page: 1,
   pageSize: 20,
@@ -74,7 +75,11 @@ describe('SearchPage', () => {
           useValue: {
             search: (q: SearchQuery) => {
               queries.push(q);
-              return of(result);
+              return of(
+                q.q === 'budget'
+                  ? { ...result, total: 1000, exhaustive: false }
+                  : result,
+              );
             },
           },
         },
@@ -202,5 +207,17 @@ describe('SearchPage', () => {
       sort: 'amount',
       order: 'desc',
     });
+  });
+
+  it('says when there are more results than the search can count, and invites to narrow it', async () => {
+    await harness.navigateByUrl('/recherche?q=budget');
+    const page = harness.routeNativeElement as HTMLElement;
+
+    expect(plain(page.querySelector('[role="status"]')?.textContent)).toBe(
+      'Plus de 1 000 résultats pour « budget »',
+    );
+    expect(plain(page.querySelector('.narrow')?.textContent)).toContain(
+      'précisez votre recherche',
+    );
   });
 });
