@@ -104,6 +104,7 @@ describe('a commune presents itself: colours, logo, text, contact', () => {
       ['logo.png', Buffer.concat([PNG.subarray(0, 16), Buffer.from('<script>alert(1)</script>')]), 'image/png', 415, 'branding.logo-type'],
       ['logo.svg', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'), 'image/svg+xml', 415, 'branding.logo-svg-refused'],
       ['logo.png', Buffer.alloc(0), 'image/png', 400, 'branding.logo-empty'],
+      ['logo.png', Buffer.concat([PNG.subarray(0, 16), Buffer.from([0, 0, 0x75, 0x30, 0, 0, 0x75, 0x30]), PNG.subarray(24)]), 'image/png', 422, 'branding.logo-dimensions'],
       ['logo.png', Buffer.concat([PNG, Buffer.alloc(1024 * 1024)]), 'image/png', 413, 'branding.logo-too-large'],
     ];
     for (const [name, bytes, type, status, code] of refused) {

@@ -32,11 +32,12 @@ export class BrandingController {
   @RequireAbility('update', 'CommuneBranding')
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
-  @ApiOperation({ summary: `Replace the logo: PNG, JPEG or WebP (checked from the bytes; SVG refused), ${BRANDING_LIMITS.logoMaxBytes / 1024} KB at most` })
+  @ApiOperation({ summary: `Replace the logo: PNG, JPEG or WebP (checked from the bytes; SVG refused), ${BRANDING_LIMITS.logoMaxBytes / 1024} KB and ${BRANDING_LIMITS.logoMaxPixels} px a side at most` })
   @ApiOkResponse({ type: BrandingResponse })
   @ApiProblemResponses(
     { status: 413, description: 'The logo is larger than the limit' },
     { status: 415, description: 'Not multipart/form-data, or not a PNG, JPEG or WebP image (SVG is refused)' },
+    { status: 422, description: 'The image is larger than 4096 × 4096 pixels' },
   )
   async replaceLogo(@Param() params: CommuneSlugParams, @Req() request: FastifyRequest): Promise<BrandingResponse> {
     if (!request.isMultipart()) {

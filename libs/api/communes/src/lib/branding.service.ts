@@ -8,7 +8,7 @@ import { DocumentStorage, objectKeyFor, parseObjectKey } from '@communes/api-sto
 import { CommuneAccess } from './commune-access.service';
 import { CommuneProfilePatch, CommuneProfileRecord, CommuneProfilesRepository } from './commune-profiles.repository';
 import type { CommuneRecord } from './communes.repository';
-import { detectLogoType, isSvg } from './logo-image';
+import { detectLogoType, imageSize, isSvg } from './logo-image';
 
 export interface LogoDownload {
   stream: Readable;
@@ -112,6 +112,12 @@ export class BrandingService {
     const type = detectLogoType(bytes);
     if (!type) {
       throw new DomainError(415, 'branding.logo-type', 'The logo must be a PNG, JPEG or WebP image (checked from its content, not its name).');
+    }
+    const size = imageSize(bytes, type);
+    if (!size) throw new DomainError(415, 'branding.logo-type', 'The logo must be a PNG, JPEG or WebP image (checked from its content, not its name).');
+    const max = BRANDING_LIMITS.logoMaxPixels;
+    if (size.width < 1 || size.height < 1 || size.width > max || size.height > max) {
+      throw new UnprocessableError('branding.logo-dimensions', `The logo is ${size.width} × ${size.height} pixels; it must be at most ${max} × ${max}.`);
     }
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const key = objectKeyFor(commune.id, 'branding', `logo-${sha256}.${type.extension}`);

@@ -1,4 +1,4 @@
-import { detectLogoType, isSvg } from './logo-image';
+import { detectLogoType, imageSize, isSvg } from './logo-image';
 
 /** A 1×1 PNG, a tiny JPEG and WebP, as real encoders write them. */
 const PNG_1X1 = Buffer.from(
@@ -6,7 +6,13 @@ const PNG_1X1 = Buffer.from(
   'base64',
 );
 const WEBP_1X1 = Buffer.from('UklGRiQAAABXRUJQVlA4IBgAAAAwAQCdASoBAAEAAwA0JaQAA3AA/vuUAAA=', 'base64');
-const JPEG_MINIMAL = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]), Buffer.alloc(40), Buffer.from([0xff, 0xd9])]);
+/** SOI, an APP0 (JFIF) segment, a baseline frame header of 300 × 200, EOI. */
+const JPEG_MINIMAL = Buffer.concat([
+  Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00]),
+  Buffer.from([0xff, 0xc0, 0x00, 0x11, 0x08, 0x00, 0xc8, 0x01, 0x2c, 0x03, 0x01, 0x22, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01]),
+  Buffer.alloc(40),
+  Buffer.from([0xff, 0xd9]),
+]);
 
 describe('detectLogoType', () => {
   it('accepts PNG, JPEG and WebP from their bytes', () => {
@@ -22,6 +28,15 @@ describe('detectLogoType', () => {
     expect(detectLogoType(PNG_1X1.subarray(0, 40))).toBeNull();
     expect(detectLogoType(Buffer.concat([PNG_1X1.subarray(0, 16), Buffer.from('<script>alert(1)</script>'.repeat(4))]))).toBeNull();
     expect(detectLogoType(Buffer.concat([WEBP_1X1, Buffer.from('extra')]))).toBeNull();
+  });
+
+  it('reads the declared size from the header, without decoding', () => {
+    expect(imageSize(PNG_1X1, { extension: 'png', mediaType: 'image/png' })).toEqual({ width: 1, height: 1 });
+    expect(imageSize(WEBP_1X1, { extension: 'webp', mediaType: 'image/webp' })).toEqual({ width: 1, height: 1 });
+    expect(imageSize(JPEG_MINIMAL, { extension: 'jpg', mediaType: 'image/jpeg' })).toEqual({ width: 300, height: 200 });
+    const huge = Buffer.from(PNG_1X1);
+    huge.writeUInt32BE(30_000, 16);
+    expect(imageSize(huge, { extension: 'png', mediaType: 'image/png' })).toEqual({ width: 30_000, height: 1 });
   });
 
   it('recognizes SVG, to refuse it by name', () => {

@@ -27,6 +27,8 @@ export const BRANDING_LIMITS = {
   websiteMaxLength: 300,
   logoMaxBytes: 1024 * 1024,
   logoMediaTypes: ['image/png', 'image/jpeg', 'image/webp'],
+  /** Largest width or height of the logo, in pixels (read from its header). */
+  logoMaxPixels: 4096,
   /** WCAG 2.1 AA for normal text: white text on the brand colours must reach this ratio. */
   minContrastWithWhite: 4.5,
 } as const;
@@ -40,7 +42,10 @@ export function relativeLuminance(hex: string): number {
   return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
 }
 
-/** Contrast ratio (1 to 21) of white text on a `#rrggbb` background. */
+/**
+ * Contrast ratio (1 to 21) of white text on a `#rrggbb` background. The ratio is symmetric, so a
+ * colour that passes also works as text (links, headings) on a white page.
+ */
 export function contrastWithWhite(hex: string): number {
   return 1.05 / (relativeLuminance(hex) + 0.05);
 }
