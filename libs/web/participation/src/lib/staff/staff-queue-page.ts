@@ -1,0 +1,123 @@
+import { ChangeDetectionStrategy, Component, computed, inject, resource, signal } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { FEEDBACK_CATEGORIES, FEEDBACK_STATUSES, type FeedbackCategory, type FeedbackStatus } from '@communes/shared-contracts';
+import { DatePipe as CpDatePipe, LoadFailure, NumberPipe } from '@communes/web-ui';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { ParticipationApi } from '../participation-api';
+import { injectSlug } from '../shared/commune';
+
+const PAGE_SIZE = 20;
+
+/** `/console/:slug/doleances`: the commune's whole feedback queue, filtered by status, category, assignee. */
+@Component({
+  selector: 'cp-staff-queue-page',
+  imports: [TranslocoPipe, RouterLink, CpDatePipe, NumberPipe, LoadFailure],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styleUrl: '../shared/participation.css',
+  template: `
+    <a class="back" [routerLink]="['/console', slug]">← {{ 'participation.staff.backToConsole' | transloco }}</a>
+    <h1>{{ 'participation.staff.title' | transloco }}</h1>
+    <form class="row" #filters (change)="filter(filters)" (submit)="$event.preventDefault(); filter(filters)">
+      <div class="cp-field">
+        <label for="queue-status">{{ 'participation.filters.status' | transloco }}</label>
+        <select id="queue-status" name="status">
+          <option value="">{{ 'common.all' | transloco }}</option>
+          @for (s of statuses; track s) {
+            <option [value]="s" [selected]="status() === s">{{ 'participation.status.' + s | transloco }}</option>
+          }
+        </select>
+      </div>
+      <div class="cp-field">
+        <label for="queue-category">{{ 'participation.filters.category' | transloco }}</label>
+        <select id="queue-category" name="category">
+          <option value="">{{ 'common.all' | transloco }}</option>
+          @for (c of categories; track c) {
+            <option [value]="c" [selected]="category() === c">{{ 'participation.category.' + c | transloco }}</option>
+          }
+        </select>
+      </div>
+      <div class="cp-field">
+        <label for="queue-assignee">{{ 'participation.filters.assignee' | transloco }}</label>
+        <select id="queue-assignee" name="assignee">
+          <option value="">{{ 'common.all' | transloco }}</option>
+          <option value="none" [selected]="assignee() === 'none'">{{ 'participation.staff.unassigned' | transloco }}</option>
+          @for (m of members.value() ?? []; track m.userId) {
+            <option [value]="m.userId" [selected]="assignee() === m.userId">{{ m.displayName }}</option>
+          }
+        </select>
+      </div>
+    </form>
+
+    @if (queue.error()) {
+      <cp-load-failure [heading]="'participation.staff.loadError' | transloco" [error]="queue.error()" (retry)="queue.reload()" />
+    } @else if (queue.hasValue()) {
+      @let page = queue.value();
+      <p role="status">{{ 'participation.staff.count' | transloco: { count: (page.total | cpNumber) } }}</p>
+      <ul class="list">
+        @for (f of page.items; track f.id) {
+          <li class="cp-card">
+            <p class="row">
+              <a [routerLink]="f.id"><strong>{{ f.trackingNumber }}</strong></a>
+              <span class="badge">{{ 'participation.status.' + f.status | transloco }}</span>
+              <span class="badge">{{ 'participation.category.' + f.category | transloco }}</span>
+              <span class="badge">{{ 'participation.visibility.' + f.visibility | transloco }}</span>
+            </p>
+            <p>{{ f.text.length > 200 ? f.text.slice(0, 200) + '…' : f.text }}</p>
+            <p class="meta">
+              {{ f.createdAt | cpDate: 'datetime' }} ·
+              {{ f.assigneeName ? ('participation.staff.assignedTo' | transloco: { name: f.assigneeName }) : ('participation.staff.unassigned' | transloco) }} ·
+              {{ 'participation.feedback.supports' | transloco: { count: (f.supportCount | cpNumber) } }}
+            </p>
+          </li>
+        } @empty {
+          <li>{{ 'participation.staff.empty' | transloco }}</li>
+        }
+      </ul>
+      @if (pages() > 1) {
+        <nav class="pages" [attr.aria-label]="'participation.pages' | transloco">
+          <button class="cp-button cp-button--secondary" type="button" [disabled]="pageNumber() <= 1" (click)="pageNumber.set(pageNumber() - 1)">{{ 'common.previous' | transloco }}</button>
+          <span>{{ 'common.pageOf' | transloco: { page: pageNumber(), pages: pages() } }}</span>
+          <button class="cp-button cp-button--secondary" type="button" [disabled]="pageNumber() >= pages()" (click)="pageNumber.set(pageNumber() + 1)">{{ 'common.next' | transloco }}</button>
+        </nav>
+      }
+    } @else {
+      <p role="status">{{ 'common.loading' | transloco }}</p>
+    }
+  `,
+})
+export class StaffQueuePage {
+  private readonly api = inject(ParticipationApi);
+  protected readonly slug = injectSlug();
+  protected readonly statuses = FEEDBACK_STATUSES;
+  protected readonly categories = FEEDBACK_CATEGORIES;
+  protected readonly status = signal<FeedbackStatus | ''>('');
+  protected readonly category = signal<FeedbackCategory | ''>('');
+  protected readonly assignee = signal('');
+  protected readonly pageNumber = signal(1);
+
+  protected readonly members = resource({ loader: () => this.api.members(this.slug) });
+  protected readonly queue = resource({
+    params: () => ({ status: this.status(), category: this.category(), assignee: this.assignee(), page: this.pageNumber() }),
+    loader: ({ params }) =>
+      this.api.feedbackList(this.slug, {
+        status: params.status || undefined,
+        category: params.category || undefined,
+        assignee: params.assignee || undefined,
+        page: params.page,
+        pageSize: PAGE_SIZE,
+      }),
+  });
+  protected readonly pages = computed(() => (this.queue.hasValue() ? Math.max(1, Math.ceil(this.queue.value().total / PAGE_SIZE)) : 1));
+
+  protected filter(form: HTMLFormElement): void {
+    const data = new FormData(form);
+    const text = (name: string) => {
+      const value = data.get(name);
+      return typeof value === 'string' ? value : '';
+    };
+    this.status.set(text('status') as FeedbackStatus | '');
+    this.category.set(text('category') as FeedbackCategory | '');
+    this.assignee.set(text('assignee'));
+    this.pageNumber.set(1);
+  }
+}
