@@ -10,6 +10,7 @@ import { DocumentStorage, objectKeyFor, parseObjectKey } from '@communes/api-sto
 import { DocumentRecord, DocumentsRepository, DocumentVersionRecord } from './documents.repository';
 import { detectAllowedType, ALLOWED_EXTENSIONS } from './file-type-policy';
 import { spoolUpload, UploadTooLargeError } from './upload-spool';
+import { UploadIntentsRepository } from './upload-intents.repository';
 
 export interface DocumentWithVersions extends DocumentRecord {
   versions: DocumentVersionRecord[];
@@ -33,6 +34,7 @@ export class DocumentsService {
     private readonly requestContext: RequestContext,
     private readonly config: AppConfig,
     @Inject(DocumentStorage) private readonly storage: DocumentStorage,
+    private readonly uploadIntents: UploadIntentsRepository,
   ) {}
 
   async list(slug: string, filter: { category?: DocumentCategory; fiscalYear?: number }): Promise<DocumentRecord[]> {
@@ -70,7 +72,9 @@ export class DocumentsService {
    * Adds a version from an upload stream. The bytes go to a temporary file first (size limit,
    * sha256, type from the bytes), then to storage under a key carrying the commune id, then the
    * row is written. If the row cannot be written, the stored object is removed: a failed upload
-   * leaves neither row nor object.
+   * leaves neither row nor object. The key is recorded as an upload intent before the object is
+   * written and forgotten with the row, so that an upload interrupted in between (the process
+   * killed) is cleaned up by the UploadIntentSweeper.
    */
   async addVersion(slug: string, documentId: string, upload: { stream: Readable; fileName: string }): Promise<DocumentVersionRecord> {
     const commune = await this.access.findBySlug(slug);
@@ -92,8 +96,9 @@ export class DocumentsService {
       }
       const versionId = randomUUID();
       const key = objectKeyFor(commune.id, 'documents', documentId, `${versionId}.${type.extension}`);
-      const stored = await this.storage.put(key, createReadStream(spooled.path), { size: spooled.size, contentType: type.mediaType });
+      await this.access.runIn(commune, () => this.uploadIntents.record(commune.id, key));
       try {
+        const stored = await this.storage.put(key, createReadStream(spooled.path), { size: spooled.size, contentType: type.mediaType });
         if (stored.sha256 !== spooled.sha256) throw new Error(`Stored bytes of ${key} differ from the upload (sha256 mismatch).`);
         return await this.access.runIn(commune, async () => {
           await this.requireDocument(commune.id, documentId, { lock: true });
@@ -108,11 +113,17 @@ export class DocumentsService {
             textStatus: type.extension === 'pdf' ? 'pending' : 'not_applicable',
             uploadedBy: this.requestContext.actor.userId,
           });
+          await this.uploadIntents.forget(commune.id, key);
           await this.audit.record({ communeId: commune.id, action: 'document.version-added', targetType: 'document', targetId: documentId, details: { version: version.versionNumber, sha256: version.sha256, size: spooled.size } });
           return version;
         });
       } catch (error) {
-        await this.storage.delete(key).catch((cleanup: unknown) => this.logger.error(`Orphan object ${key} left behind`, String(cleanup)));
+        try {
+          await this.storage.delete(key);
+          await this.access.runIn(commune, () => this.uploadIntents.forget(commune.id, key));
+        } catch (cleanup) {
+          this.logger.error(`Upload of ${key} failed; its object is left to the upload intent sweeper`, String(cleanup));
+        }
         throw error;
       }
     } finally {

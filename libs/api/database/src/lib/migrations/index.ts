@@ -5,6 +5,7 @@ import { Budgets1764000000000 } from './1764000000000-budgets.migration';
 import { Contracts1764100000000 } from './1764100000000-contracts.migration';
 import { Agenda1764200000000 } from './1764200000000-agenda.migration';
 import { SearchScale1764250000000 } from './1764250000000-search-scale.migration';
+import { UploadIntents1764260000000 } from './1764260000000-upload-intents.migration';
 import { Feedback1764300000000 } from './1764300000000-feedback.migration';
 import { Consultations1764310000000 } from './1764310000000-consultations.migration';
 import { CommuneProfiles1764400000000 } from './1764400000000-commune-profiles.migration';
@@ -19,6 +20,7 @@ export const MIGRATIONS = [
   Contracts1764100000000,
   Agenda1764200000000,
   SearchScale1764250000000,
+  UploadIntents1764260000000,
   Feedback1764300000000,
   Consultations1764310000000,
   CommuneProfiles1764400000000,
