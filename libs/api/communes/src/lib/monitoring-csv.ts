@@ -1,4 +1,4 @@
-import { DOCUMENT_CATEGORY_LABELS_FR, type CommuneStatus, type PublicationsMonitoring } from '@communes/shared-contracts';
+import { DOCUMENT_CATEGORY_LABELS_FR, EXPECTED_PUBLICATIONS, type CommuneStatus, type PublicationsMonitoring } from '@communes/shared-contracts';
 
 const STATUS_FR: Readonly<Record<CommuneStatus, string>> = {
   not_onboarded: 'non intégrée',
@@ -14,9 +14,11 @@ const STATUS_FR: Readonly<Record<CommuneStatus, string>> = {
  * spreadsheet would run as a formula are prefixed with an apostrophe.
  */
 export function publicationsCsv(data: PublicationsMonitoring): string {
-  const first = data.communes[0];
-  const publicationHeaders = (first?.publications ?? []).map((p) => `${DOCUMENT_CATEGORY_LABELS_FR[p.category]} ${p.fiscalYear}${p.expected ? '' : ' (pas encore exigible)'}`);
-  const contractHeaders = (first?.contracts ?? []).map((c) => `Marchés publiés ${c.fiscalYear}`);
+  // Headers from the reference year, not from the first line, so that an empty export still has them.
+  const publicationHeaders = EXPECTED_PUBLICATIONS.map(
+    (p) => `${DOCUMENT_CATEGORY_LABELS_FR[p.category]} ${data.fiscalYear + p.yearOffset}${p.expected ? '' : ' (pas encore exigible)'}`,
+  );
+  const contractHeaders = [data.previousFiscalYear, data.fiscalYear].map((year) => `Marchés publiés ${year}`);
   const header = ['Rang', 'Commune', 'Département', 'Statut', `Score (sur ${data.scoring.maxScore})`, ...publicationHeaders, ...contractHeaders, 'Dernière publication', 'Jours depuis la dernière publication'];
   const lines = data.communes.map((c) => [
     String(c.rank),

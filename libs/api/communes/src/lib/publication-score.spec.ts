@@ -66,4 +66,9 @@ describe('the CSV export', () => {
     expect(lines[1]).toBe(`1;"Akpro-Missérété; ""Est""";'=Ouémé;active;10;non;non;non;non;non;non;non;non;0;0;2026-06-01;14`);
     expect(csv.endsWith('\r\n')).toBe(true);
   });
+
+  it('keeps its headers when no commune matches the filter', () => {
+    const csv = publicationsCsv({ fiscalYear: 2026, previousFiscalYear: 2025, generatedAt: NOW.toISOString(), scoring: SCORING, communes: [] });
+    expect(csv.split('\r\n')[0]).toContain('Plan de passation des marchés 2025;Marchés publiés 2025;Marchés publiés 2026;Dernière publication');
+  });
 });
