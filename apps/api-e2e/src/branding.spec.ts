@@ -82,6 +82,7 @@ describe('a commune presents itself: colours, logo, text, contact', () => {
       [{ contactPhone: '97 00 00 00' }, 400, 'validation.failed', 'contactPhone'],
       [{ website: 'javascript:alert(1)' }, 400, 'validation.failed', 'website'],
       [{ colour: '#000000' }, 400, 'validation.failed', 'colour'],
+      [{}, 400, 'validation.failed', 'body'],
     ];
     for (const [body, status, code, field] of cases) {
       const response = await patch(body);

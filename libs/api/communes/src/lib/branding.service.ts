@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { BRANDING_LIMITS, contrastWithWhite, type CommuneBranding, type CommuneStatus } from '@communes/shared-contracts';
-import { DomainError, NotFoundError, RequestContext, UnprocessableError } from '@communes/api-core';
+import { DomainError, NotFoundError, RequestContext, UnprocessableError, ValidationFailedError } from '@communes/api-core';
 import { AuditService } from '@communes/api-audit';
 import { DocumentStorage, objectKeyFor, parseObjectKey } from '@communes/api-storage';
 import { CommuneAccess } from './commune-access.service';
@@ -88,6 +88,9 @@ export class BrandingService {
       }
     }
     const fields = Object.keys(normalized).filter((key) => normalized[key as keyof CommuneProfilePatch] !== undefined);
+    if (fields.length === 0) {
+      throw new ValidationFailedError([{ field: 'body', messages: ['send at least one field to change (null clears one)'] }]);
+    }
     const clean = Object.fromEntries(fields.map((key) => [key, normalized[key as keyof CommuneProfilePatch]])) as CommuneProfilePatch;
     const updated = await this.access.runIn(commune, async () => {
       const row = await this.profiles.update(commune.id, clean, this.requestContext.actor.userId);
