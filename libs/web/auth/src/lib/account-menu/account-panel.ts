@@ -1,17 +1,19 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
+import { authI18n } from '../auth.i18n';
 import { AuthSession } from '../session/auth-session';
 
 /**
- * The header's account entry: "Se connecter" when signed out; when signed in, a disclosure
- * (native <details>, keyboard and screen reader friendly without script) with the consoles the
- * account may open and "Se déconnecter". Kept small: it is on every page. Its texts (scope
- * `auth`) are provided at the root by provideAuth().
+ * The signed-in account's menu: a disclosure (native <details>, keyboard and screen reader
+ * friendly without script) with the consoles the account may open and "Se déconnecter".
+ * Loaded by AccountMenu only once someone is signed in.
  */
 @Component({
-  selector: 'cp-account-menu',
+  selector: 'cp-account-panel',
   imports: [RouterLink, TranslocoPipe],
+  // Its own texts, loaded with it (signed-in people only).
+  providers: [authI18n],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (session.user(); as user) {
@@ -30,20 +32,17 @@ import { AuthSession } from '../session/auth-session';
           <li><button type="button" (click)="logout(menu)">{{ 'auth.menu.logout' | transloco }}</button></li>
         </ul>
       </details>
-    } @else {
-      <a class="sign-in" routerLink="/connexion">{{ 'app.signIn' | transloco }}</a>
     }
   `,
   styles: `
     :host { position: relative; }
     a, summary { display: inline-flex; align-items: center; min-height: 2.75rem; padding: 0 0.75rem; border-radius: 0.375rem; font-weight: 600; }
-    .sign-in { background: #fff; color: var(--cp-color-brand-dark, #004d2d); text-decoration: none; }
     summary { cursor: pointer; border: 2px solid #fff; }
     ul { position: absolute; right: 0; z-index: 10; min-width: 15rem; margin: 0.25rem 0 0; padding: 0.5rem 0; list-style: none; background: #fff; border: 1px solid #767676; border-radius: 6px; }
     ul a, button { display: flex; width: 100%; padding: 0.6rem 1rem; color: #004d2d; background: none; border: 0; font: inherit; text-decoration: underline; cursor: pointer; }
   `,
 })
-export class AccountMenu {
+export class AccountPanel {
   protected readonly session = inject(AuthSession);
   private readonly router = inject(Router);
 

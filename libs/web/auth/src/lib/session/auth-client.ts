@@ -1,5 +1,6 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import type { Injector } from '@angular/core';
+import type { MembershipRole, PlatformRole } from '@communes/shared-contracts';
 import {
   authControllerLogin,
   authControllerLogout,
@@ -13,6 +14,7 @@ import {
 } from '@communes/web-api-client';
 import { API_BASE_URL, toApiError } from '@communes/web-data-access';
 import { firstValueFrom, type Observable } from 'rxjs';
+import type { AuthSession, CurrentUser, SignUpInput } from './auth-session';
 
 export type RefreshOutcome = { kind: 'rotated'; tokens: TokenPairDto } | { kind: 'rejected'; code: string | null } | { kind: 'unreachable' };
 
@@ -30,20 +32,30 @@ export class AuthClient {
     this.root = injector.get(API_BASE_URL);
   }
 
-  login(identifier: string, password: string): Promise<TokenPairDto> {
-    return body(authControllerLogin(this.http, this.root, { body: { identifier, password } }));
+  async login(session: AuthSession, identifier: string, password: string): Promise<CurrentUser> {
+    session.adopt(await body(authControllerLogin(this.http, this.root, { body: { identifier, password } })));
+    return this.loadUser(session);
   }
 
-  register(input: { email?: string; phone?: string; password: string; displayName: string }): Promise<TokenPairDto> {
-    return body(authControllerRegister(this.http, this.root, { body: input }));
+  async signUp(session: AuthSession, input: SignUpInput): Promise<CurrentUser> {
+    session.adopt(await body(authControllerRegister(this.http, this.root, { body: input })));
+    return this.loadUser(session);
   }
 
-  acceptInvitation(token: string, displayName: string, password: string): Promise<AcceptedInvitationResponse> {
-    return body(invitationsControllerAccept(this.http, this.root, { token, body: { displayName, password } }));
+  async acceptInvitation(session: AuthSession, token: string, displayName: string, password: string): Promise<{ user: CurrentUser; communeSlug: string }> {
+    const accepted: AcceptedInvitationResponse = await body(
+      invitationsControllerAccept(this.http, this.root, { token, body: { displayName, password } }),
+    );
+    // A new account is signed in straight away; an existing one was already (tokens null).
+    if (accepted.tokens) session.adopt(accepted.tokens);
+    return { user: await this.loadUser(session), communeSlug: accepted.communeSlug };
   }
 
-  me(): Promise<MeDto> {
-    return body(meControllerMe(this.http, this.root));
+  /** Reads /me (with the session's bearer, through the interceptor) into the session. */
+  async loadUser(session: AuthSession): Promise<CurrentUser> {
+    const user = toCurrentUser(await body(meControllerMe(this.http, this.root)));
+    session.signedInAs(user);
+    return user;
   }
 
   async refresh(refreshToken: string): Promise<RefreshOutcome> {
@@ -67,4 +79,15 @@ async function body<T>(request: Observable<{ body: T }>): Promise<T> {
   } catch (error) {
     throw error instanceof HttpErrorResponse ? toApiError(error) : error;
   }
+}
+
+function toCurrentUser(me: MeDto): CurrentUser {
+  return {
+    id: me.id,
+    displayName: me.displayName,
+    email: me.email,
+    phone: me.phone,
+    platformRole: (me.platformRole as PlatformRole | null) ?? null,
+    memberships: me.memberships.map((m) => ({ ...m, role: m.role as MembershipRole })),
+  };
 }

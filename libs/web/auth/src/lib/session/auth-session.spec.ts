@@ -18,7 +18,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve));
 
 /** The request to `url` once it is sent (the HTTP client of the session loads lazily). */
 async function sent(http: HttpTestingController, url: string): Promise<TestRequest> {
-  for (let attempt = 0; attempt < 50; attempt++) {
+  for (let attempt = 0; attempt < 500; attempt++) {
     const [request] = http.match(url);
     if (request) return request;
     await settle();

@@ -1,6 +1,6 @@
 import { computed, inject, Injectable, Injector, signal } from '@angular/core';
 import type { MembershipRole, PlatformRole } from '@communes/shared-contracts';
-import type { MeDto, TokenPairDto } from '@communes/web-api-client';
+import type { TokenPairDto } from '@communes/web-api-client';
 import type { AuthClient } from './auth-client';
 import { RefreshTokenStore } from './refresh-token-store';
 
@@ -53,7 +53,7 @@ export class AuthSession {
   readonly endReason = signal<SessionEndReason>(null);
 
   constructor() {
-    this.store.onRemovedElsewhere(() => this.clear(null));
+    this.store.onRemovedElsewhere(() => this.end(null));
   }
 
   /**
@@ -75,23 +75,17 @@ export class AuthSession {
     return this.accessToken;
   }
 
-  async login(identifier: string, password: string): Promise<CurrentUser> {
-    const client = await this.client();
-    return this.start(await client.login(identifier, password));
+  login(identifier: string, password: string): Promise<CurrentUser> {
+    return this.client().then((c) => c.login(this, identifier, password));
   }
 
-  async signUp(input: SignUpInput): Promise<CurrentUser> {
-    const client = await this.client();
-    return this.start(await client.register(input));
+  signUp(input: SignUpInput): Promise<CurrentUser> {
+    return this.client().then((c) => c.signUp(this, input));
   }
 
   /** Accepts an invitation to a commune (creating the account if needed) and signs in. */
-  async acceptInvitation(token: string, displayName: string, password: string): Promise<{ user: CurrentUser; communeSlug: string }> {
-    const client = await this.client();
-    const accepted = await client.acceptInvitation(token, displayName, password);
-    // A new account is signed in straight away; an existing one was already (tokens null).
-    const user = accepted.tokens ? await this.start(accepted.tokens) : await this.loadUser();
-    return { user, communeSlug: accepted.communeSlug };
+  acceptInvitation(token: string, displayName: string, password: string): Promise<{ user: CurrentUser; communeSlug: string }> {
+    return this.client().then((c) => c.acceptInvitation(this, token, displayName, password));
   }
 
   /**
@@ -108,7 +102,7 @@ export class AuthSession {
   /** Signs out here and revokes this login's tokens on the server. */
   async logout(): Promise<void> {
     const token = this.store.read();
-    this.clear(null);
+    this.end(null);
     if (token) await (await this.client()).logout(token);
   }
 
@@ -123,7 +117,7 @@ export class AuthSession {
       return;
     }
     const token = await this.refresh();
-    if (token) await this.loadUser().catch(() => this.clear(null));
+    if (token) await this.client().then((c) => c.loadUser(this)).catch(() => this.end(null));
     else if (this.state().status === 'unknown') this.state.set({ status: 'anonymous', user: null });
   }
 
@@ -131,7 +125,7 @@ export class AuthSession {
     // Read inside the lock: another tab may have rotated it meanwhile.
     const token = this.store.read();
     if (!token) {
-      this.clear(null);
+      this.end(null);
       return null;
     }
     const outcome = await (await this.client()).refresh(token);
@@ -139,15 +133,20 @@ export class AuthSession {
       this.keep(outcome.tokens);
       return outcome.tokens.accessToken;
     }
-    if (outcome.kind === 'rejected') this.clear(outcome.code === 'auth.refresh-token-reused' ? 'reused' : 'expired');
+    if (outcome.kind === 'rejected') this.end(outcome.code === 'auth.refresh-token-reused' ? 'reused' : 'expired');
     // Unreachable: keep the refresh token for later, no access now.
     return null;
   }
 
-  private async start(tokens: TokenPairDto): Promise<CurrentUser> {
+  /** For AuthClient: new tokens from a login (or an accepted invitation). */
+  adopt(tokens: Pick<TokenPairDto, 'accessToken' | 'refreshToken'>): void {
     this.keep(tokens);
     this.endReason.set(null);
-    return this.loadUser();
+  }
+
+  /** For AuthClient: the signed-in user, once read from /me. */
+  signedInAs(user: CurrentUser): void {
+    this.state.set({ status: 'signed-in', user });
   }
 
   private keep(tokens: Pick<TokenPairDto, 'accessToken' | 'refreshToken'>): void {
@@ -155,13 +154,7 @@ export class AuthSession {
     this.store.write(tokens.refreshToken);
   }
 
-  private async loadUser(): Promise<CurrentUser> {
-    const user = toCurrentUser(await (await this.client()).me());
-    this.state.set({ status: 'signed-in', user });
-    return user;
-  }
-
-  private clear(reason: SessionEndReason): void {
+  private end(reason: SessionEndReason): void {
     this.accessToken = null;
     this.store.write(null);
     this.state.set({ status: 'anonymous', user: null });
@@ -172,15 +165,4 @@ export class AuthSession {
     this.loadedClient ??= import('./auth-client').then((m) => new m.AuthClient(this.injector));
     return this.loadedClient;
   }
-}
-
-function toCurrentUser(me: MeDto): CurrentUser {
-  return {
-    id: me.id,
-    displayName: me.displayName,
-    email: me.email,
-    phone: me.phone,
-    platformRole: (me.platformRole as PlatformRole | null) ?? null,
-    memberships: me.memberships.map((m) => ({ ...m, role: m.role as MembershipRole })),
-  };
 }

@@ -1,5 +1,4 @@
 import { type EnvironmentProviders, inject, makeEnvironmentProviders, provideAppInitializer } from '@angular/core';
-import { authI18n } from '../auth.i18n';
 import { AuthSession } from './auth-session';
 
 /**
@@ -8,8 +7,6 @@ import { AuthSession } from './auth-session';
  */
 export function provideAuth(): EnvironmentProviders {
   return makeEnvironmentProviders([
-    // The account menu sits in the app's header, outside any route: its texts at the root.
-    authI18n,
     provideAppInitializer(() => {
       void inject(AuthSession).restore();
     }),
