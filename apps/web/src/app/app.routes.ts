@@ -2,6 +2,14 @@ import type { Routes } from '@angular/router';
 import { authRoutes } from '@communes/web-auth';
 
 export const appRoutes: Routes = [
+  // The home page first: the empty-path wrapper of the auth routes below would otherwise match
+  // '/' (with no child) and show an empty page.
+  {
+    path: '',
+    pathMatch: 'full',
+    loadChildren: () =>
+      import('@communes/web-portal').then((m) => m.portalRoutes),
+  },
   // Sign in, sign up, invitations, access refused (lazy pages).
   ...authRoutes,
   // Consoles: lazy chunks, each guarded by role inside its own routes (so neither the consoles

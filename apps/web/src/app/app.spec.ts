@@ -67,6 +67,38 @@ describe('App', () => {
     shell.remove();
   });
 
+  it('opens on the national home page at the root', async () => {
+    const fixture = TestBed.createComponent(App);
+    await TestBed.inject(Router).navigateByUrl('/');
+    fixture.detectChanges(); // renders the home page, whose resources send their requests
+    const http = TestBed.inject(HttpTestingController);
+    http.expectOne('/api/v1/communes').flush(list);
+    for (const request of http.match((r) => r.url === '/api/v1/search')) {
+      request.flush({
+        hits: [],
+        total: 3,
+        exhaustive: true,
+        page: 1,
+        pageSize: 1,
+        facets: {
+          communes: [],
+          departments: [],
+          kinds: [],
+          categories: [],
+          fiscalYears: [],
+        },
+      });
+    }
+    await fixture.whenStable();
+    const main = (fixture.nativeElement as HTMLElement).querySelector('main');
+
+    expect(main?.querySelector('h1')?.textContent).toBe(
+      'Ce que fait votre commune, au grand jour',
+    );
+    expect(main?.querySelector('form[role="search"]')).not.toBeNull();
+    expect(document.title).toBe('Accueil · Communes+');
+  });
+
   it('lazy-loads the directory of communes, in French', async () => {
     const fixture = TestBed.createComponent(App);
     await TestBed.inject(Router).navigateByUrl('/communes');
