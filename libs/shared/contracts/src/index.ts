@@ -5,3 +5,4 @@ export * from './lib/transparency';
 export * from './lib/participation';
 export * from './lib/branding';
 export * from './lib/monitoring';
+export * from './lib/council-sessions';

@@ -6,6 +6,7 @@ import { FinanceModule } from '@communes/api-finance';
 import { ContractsModule } from '@communes/api-contracts';
 import { AgendaModule } from '@communes/api-agenda';
 import { FeedbackModule } from '@communes/api-feedback';
+import { CouncilSessionsModule } from '@communes/api-council-sessions';
 import { ConsultationsModule } from '@communes/api-consultations';
 import { loadSearchConfig, SearchFeatureModule, SearchModule } from '@communes/api-search';
 import { DatabaseModule } from '@communes/api-database';
@@ -41,6 +42,7 @@ export class ApiModule {
         ContractsModule,
         AgendaModule,
         FeedbackModule,
+        CouncilSessionsModule,
         ConsultationsModule,
         HealthModule,
       ],

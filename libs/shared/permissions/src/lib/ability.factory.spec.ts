@@ -26,7 +26,7 @@ const ALL_ACTIONS: Record<Action, true> = {
   support: true,
   vote: true,
 };
-const ALL_SUBJECTS: Record<SubjectType, true> = { Commune: true, Membership: true, Invitation: true, AuditEvent: true, Document: true, Budget: true, Contract: true, AgendaEvent: true, Feedback: true, Consultation: true, CommuneBranding: true, Monitoring: true };
+const ALL_SUBJECTS: Record<SubjectType, true> = { Commune: true, Membership: true, Invitation: true, AuditEvent: true, Document: true, Budget: true, Contract: true, AgendaEvent: true, Feedback: true, Consultation: true, CouncilSession: true, SessionQuestion: true, CommuneBranding: true, Monitoring: true };
 const ACTIONS = Object.keys(ALL_ACTIONS) as Action[];
 const SUBJECTS = Object.keys(ALL_SUBJECTS) as SubjectType[];
 const WRITE_ACTIONS = ACTIONS.filter((action) => action !== 'read');
@@ -53,20 +53,20 @@ const ACTORS = {
 type ActorName = keyof typeof ACTORS;
 
 type Allowed = readonly Action[];
-type PolicyRow = readonly [ActorName, Allowed, Allowed, Allowed, Allowed, Allowed, Allowed, Allowed];
+type PolicyRow = readonly [ActorName, Allowed, Allowed, Allowed, Allowed, Allowed, Allowed, Allowed, Allowed];
 
 // prettier-ignore
 const POLICY_ON_COMMUNE_A: readonly PolicyRow[] = [
-  // actor                                  Commune                                         Membership                     Invitation                     AuditEvent                     Document (draft)                                    Budget, Contract, AgendaEvent & Consultation (draft)  Feedback (private, someone else's)
-  ['anonymous',                             ['read'],                                       [],                            [],                            [],                            [],                                                  [],                                                   []],
-  ['citizen',                               ['read'],                                       [],                            [],                            [],                            [],                                                  [],                                                   ['create']],
-  ['editor of A',                           ['read'],                                       ['read'],                      [],                            [],                            ['read', 'create', 'update', 'publish', 'withdraw'], ['read', 'create', 'update', 'delete', 'publish'],     ['read', 'create', 'update', 'change_status']],
-  ['moderator of A',                        ['read'],                                       ['read'],                      [],                            [],                            ['read'],                                            ['read'],                                             ['read', 'create']],
-  ['admin of A',                            ['read', 'update'],                             ['read', 'update', 'delete'],  ['read', 'delete', 'invite'],  ['read'],                      ['read', 'create', 'update', 'publish', 'withdraw'], ['read', 'create', 'update', 'delete', 'publish'],     ['read', 'create', 'update', 'change_status']],
-  ['admin of B',                            ['read'],                                       [],                            [],                            [],                            [],                                                  [],                                                   ['create']],
-  ['platform_admin (ANCB)',                 ['read', 'create', 'update', 'change_status'],  ['read'],                      ['read', 'delete', 'invite'],  ['read'],                      [],                                                  [],                                                   ['create']],
-  ['ministry_observer',                     ['read'],                                       [],                            [],                            [],                            [],                                                  [],                                                   []],
-  ['ministry_observer + stray admin of A',  ['read'],                                       [],                            [],                            [],                            [],                                                  [],                                                   []],
+  // actor                                  Commune                                         Membership                     Invitation                     AuditEvent                     Document (draft)                                    Budget, Contract, AgendaEvent, Consultation & CouncilSession (draft)  Feedback (private, someone else's)  SessionQuestion (hidden, someone else's)
+  ['anonymous',                             ['read'],                                       [],                            [],                            [],                            [],                                                  [],                                                   [],                                              []],
+  ['citizen',                               ['read'],                                       [],                            [],                            [],                            [],                                                  [],                                                   ['create'],                                      ['create']],
+  ['editor of A',                           ['read'],                                       ['read'],                      [],                            [],                            ['read', 'create', 'update', 'publish', 'withdraw'], ['read', 'create', 'update', 'delete', 'publish'],     ['read', 'create', 'update', 'change_status'],   ['read', 'create', 'update', 'change_status']],
+  ['moderator of A',                        ['read'],                                       ['read'],                      [],                            [],                            ['read'],                                            ['read'],                                             ['read', 'create'],                              ['read', 'create', 'change_status']],
+  ['admin of A',                            ['read', 'update'],                             ['read', 'update', 'delete'],  ['read', 'delete', 'invite'],  ['read'],                      ['read', 'create', 'update', 'publish', 'withdraw'], ['read', 'create', 'update', 'delete', 'publish'],     ['read', 'create', 'update', 'change_status'],   ['read', 'create', 'update', 'change_status']],
+  ['admin of B',                            ['read'],                                       [],                            [],                            [],                            [],                                                  [],                                                   ['create'],                                      ['create']],
+  ['platform_admin (ANCB)',                 ['read', 'create', 'update', 'change_status'],  ['read'],                      ['read', 'delete', 'invite'],  ['read'],                      [],                                                  [],                                                   ['create'],                                      ['create']],
+  ['ministry_observer',                     ['read'],                                       [],                            [],                            [],                            [],                                                  [],                                                   [],                                              []],
+  ['ministry_observer + stray admin of A',  ['read'],                                       [],                            [],                            [],                            [],                                                  [],                                                   [],                                              []],
 ];
 
 // The commune's page (A is active: past onboarding) and the national figures, whoever asks.
@@ -91,6 +91,9 @@ function recordOf(type: SubjectType, communeId: string) {
   // A draft: the record whose visibility matters (published ones are public, tested below).
   if (type === 'Document') return asSubject('Document', { communeId, state: 'draft' });
   if (type === 'Budget' || type === 'Contract' || type === 'AgendaEvent' || type === 'Consultation') return asSubject(type, { communeId, state: 'draft' });
+  if (type === 'CouncilSession') return asSubject('CouncilSession', { communeId, status: 'draft' });
+  // A hidden question asked by someone else: what staff moderate and other citizens never see.
+  if (type === 'SessionQuestion') return asSubject('SessionQuestion', { communeId, hidden: true, authorId: SOMEONE_ELSE });
   // Private feedback sent by someone else: what staff handle and other citizens never see.
   if (type === 'Feedback') return asSubject('Feedback', { communeId, visibility: 'private', authorId: SOMEONE_ELSE });
   return asSubject(type, { communeId });
@@ -119,8 +122,8 @@ describe('defineAbilityFor — the policy on the records of commune A', () => {
   });
 
   test.each(POLICY_ON_COMMUNE_A)(
-    '%s → Commune %j, Membership %j, Invitation %j, AuditEvent %j, Document (draft) %j, Budget, Contract, AgendaEvent & Consultation (draft) %j, Feedback (private) %j',
-    (actor, commune, membership, invitation, auditEvent, documentDraft, financeDraft, privateFeedback) => {
+    '%s → Commune %j, Membership %j, Invitation %j, AuditEvent %j, Document (draft) %j, Budget, Contract, AgendaEvent, Consultation & CouncilSession (draft) %j, Feedback (private) %j, SessionQuestion (hidden) %j',
+    (actor, commune, membership, invitation, auditEvent, documentDraft, financeDraft, privateFeedback, hiddenQuestion) => {
       expect(allowedOn(abilityOf(actor), COMMUNE_A)).toEqual({
         Commune: inCanonicalOrder(commune),
         Membership: inCanonicalOrder(membership),
@@ -132,6 +135,8 @@ describe('defineAbilityFor — the policy on the records of commune A', () => {
         AgendaEvent: inCanonicalOrder(financeDraft),
         Consultation: inCanonicalOrder(financeDraft),
         Feedback: inCanonicalOrder(privateFeedback),
+        CouncilSession: inCanonicalOrder(financeDraft),
+        SessionQuestion: inCanonicalOrder(hiddenQuestion),
         CommuneBranding: inCanonicalOrder(PAGE_AND_FIGURES[actor][0]),
         Monitoring: inCanonicalOrder(PAGE_AND_FIGURES[actor][1]),
       });
@@ -153,6 +158,8 @@ describe('defineAbilityFor — invariants', () => {
         else if (rule.subject === 'AgendaEvent') expect(rule.conditions).toEqual({ state: { $in: ['published', 'cancelled'] } });
         else if (rule.subject === 'Feedback') expect(rule.conditions).toEqual({ visibility: 'public' });
         else if (rule.subject === 'Consultation') expect(rule.conditions).toEqual({ state: 'published' });
+        else if (rule.subject === 'CouncilSession') expect(rule.conditions).toEqual({ status: { $in: ['scheduled', 'live', 'ended', 'cancelled'] } });
+        else if (rule.subject === 'SessionQuestion') expect(rule.conditions).toEqual({ hidden: false });
         else expect(rule.conditions).toBeUndefined();
       }
     });
@@ -198,7 +205,7 @@ describe('defineAbilityFor — invariants', () => {
       for (const type of SUBJECTS) {
         const record = recordOf(type, COMMUNE_A);
         for (const action of ACTIONS) {
-          const publicRight = ((type === 'Commune' || type === 'CommuneBranding') && action === 'read') || (type === 'Feedback' && action === 'create');
+          const publicRight = ((type === 'Commune' || type === 'CommuneBranding') && action === 'read') || ((type === 'Feedback' || type === 'SessionQuestion') && action === 'create');
           expect({ type, action, allowed: adminOfB.can(action, record) }).toEqual({ type, action, allowed: publicRight });
         }
       }
@@ -256,6 +263,21 @@ describe('defineAbilityFor — invariants', () => {
       expect({ name, read: ability.can('read', open) }).toEqual({ name, read: true });
       const votes = actor.userId !== null && actor.platformRole !== 'ministry_observer';
       expect({ name, vote: ability.can('vote', open) }).toEqual({ name, vote: votes });
+    }
+  });
+
+  it("sessions and their questions: everyone follows a scheduled session and reads visible questions; a hidden question is read by its author and A's staff only", () => {
+    const scheduled = asSubject('CouncilSession', { communeId: COMMUNE_A, status: 'scheduled' });
+    const visible = asSubject('SessionQuestion', { communeId: COMMUNE_A, hidden: false, authorId: SOMEONE_ELSE });
+    const ownHidden = (userId: string) => asSubject('SessionQuestion', { communeId: COMMUNE_A, hidden: true, authorId: userId });
+    for (const name of Object.keys(ACTORS) as ActorName[]) {
+      const actor: Actor = ACTORS[name];
+      const ability = abilityOf(name);
+      expect({ name, session: ability.can('read', scheduled), question: ability.can('read', visible) }).toEqual({ name, session: true, question: true });
+      if (actor.userId) {
+        const readsOwn = actor.platformRole !== 'ministry_observer';
+        expect({ name, readOwnHidden: ability.can('read', ownHidden(actor.userId)) }).toEqual({ name, readOwnHidden: readsOwn });
+      }
     }
   });
 

@@ -5,6 +5,7 @@ import { defineAuditRules } from './audit.abilities';
 import { defineBrandingRules } from './branding.abilities';
 import { defineCommuneRules } from './communes.abilities';
 import { defineConsultationRules } from './consultations.abilities';
+import { defineCouncilSessionRules } from './council-sessions.abilities';
 import { defineDocumentRules } from './documents.abilities';
 import { defineFeedbackRules } from './feedback.abilities';
 import { defineFinanceRules } from './finance.abilities';
@@ -28,6 +29,8 @@ export function defineAbilityFor(actor: Actor): AppAbility {
     defineMonitoringRules(actor, builder);
     builder.can('read', 'Feedback', { visibility: 'public' });
     builder.can('read', 'Consultation', { state: 'published' });
+    builder.can('read', 'CouncilSession', { status: { $in: ['scheduled', 'live', 'ended', 'cancelled'] } });
+    builder.can('read', 'SessionQuestion', { hidden: false });
     return builder.build();
   }
   defineCommuneRules(actor, builder);
@@ -40,5 +43,6 @@ export function defineAbilityFor(actor: Actor): AppAbility {
   defineMonitoringRules(actor, builder);
   defineFeedbackRules(actor, builder);
   defineConsultationRules(actor, builder);
+  defineCouncilSessionRules(actor, builder);
   return builder.build();
 }

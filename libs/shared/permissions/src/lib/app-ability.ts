@@ -19,6 +19,10 @@ export interface SubjectShapes {
   /** A citizen's doléance or suggestion; `authorId` is null once the account is gone. */
   Feedback: { communeId: string; visibility: 'public' | 'private'; authorId: string | null };
   Consultation: { communeId: string; state: 'draft' | 'published' };
+  /** A council or accountability session; drafts are the staff's. */
+  CouncilSession: { communeId: string; status: 'draft' | 'scheduled' | 'live' | 'ended' | 'cancelled' };
+  /** A citizen's question to a session; `authorId` is null once the account is gone. */
+  SessionQuestion: { communeId: string; hidden: boolean; authorId: string | null };
 }
 export type SubjectType = keyof SubjectShapes;
 type TaggedSubject = { [K in SubjectType]: SubjectShapes[K] & { __caslSubjectType__: K } }[SubjectType];

@@ -10,6 +10,7 @@ import { Feedback1764300000000 } from './1764300000000-feedback.migration';
 import { Consultations1764310000000 } from './1764310000000-consultations.migration';
 import { CommuneProfiles1764400000000 } from './1764400000000-commune-profiles.migration';
 import { MonitoringIndexes1764410000000 } from './1764410000000-monitoring-indexes.migration';
+import { CouncilSessions1764500000000 } from './1764500000000-council-sessions.migration';
 
 /** Every migration, in order. Migrations run as the owner role, never `synchronize`. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   Consultations1764310000000,
   CommuneProfiles1764400000000,
   MonitoringIndexes1764410000000,
+  CouncilSessions1764500000000,
 ];
