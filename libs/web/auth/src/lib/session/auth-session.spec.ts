@@ -16,9 +16,12 @@ const me = {
 };
 const settle = () => new Promise((resolve) => setTimeout(resolve));
 
+// The session's HTTP client is a lazy chunk: its first import compiles the generated client.
+jest.setTimeout(30_000);
+
 /** The request to `url` once it is sent (the HTTP client of the session loads lazily). */
 async function sent(http: HttpTestingController, url: string): Promise<TestRequest> {
-  for (let attempt = 0; attempt < 500; attempt++) {
+  for (const deadline = Date.now() + 20_000; Date.now() < deadline; ) {
     const [request] = http.match(url);
     if (request) return request;
     await settle();
