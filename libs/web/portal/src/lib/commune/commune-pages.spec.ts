@@ -352,4 +352,14 @@ describe('commune pages', () => {
       ),
     ).toEqual(['/ocds/cotonou', '/fdp/cotonou', '/csv/cotonou']);
   });
+
+  it('shows a commune not yet on Communes+ without its sections', async () => {
+    commune = { ...cotonou, status: 'not_onboarded', branding: null };
+    await harness.navigateByUrl('/communes/cotonou');
+
+    expect(plain(page().querySelector('.cp-notice')?.textContent)).toBe(
+      "Cette commune n'a pas encore rejoint Communes+ : elle ne publie pas encore ses informations ici.",
+    );
+    expect(page().querySelector('nav.tabs')).toBeNull();
+  });
 });

@@ -23,7 +23,7 @@ import { CommuneContext } from '../commune-context';
       />
     } @else if (event.hasValue()) {
       @let e = event.value();
-      <h2>{{ e.title }}</h2>
+      <h2 lang="fr">{{ e.title }}</h2>
       <p class="item__date">
         <time [attr.datetime]="e.startsAt">{{
           e.startsAt | cpDate: 'datetime'
@@ -50,7 +50,7 @@ import { CommuneContext } from '../commune-context';
         </p>
       }
       @if (e.description) {
-        <p class="prose">{{ e.description }}</p>
+        <p class="prose" lang="fr">{{ e.description }}</p>
       }
     } @else {
       <p role="status">{{ 'common.loading' | transloco }}</p>

@@ -32,7 +32,7 @@ import { CommuneContext } from '../commune-context';
     } @else if (contract.hasValue()) {
       @let c = contract.value();
       <p class="item__date">{{ c.reference }}</p>
-      <h2>{{ c.object }}</h2>
+      <h2 lang="fr">{{ c.object }}</h2>
       <dl class="cp-card facts">
         <dt>{{ 'portal.commune.contracts.awardeeCol' | transloco }}</dt>
         <dd>{{ c.awardeeName }}</dd>
