@@ -99,6 +99,13 @@ describe('public read APIs', () => {
         .request.urlWithParams,
     ).toBe('/api/v1/communes/cotonou/documents?fiscalYear=2025');
 
+    void firstValueFrom(api.sessions('cotonou', 'past'));
+    expect(
+      http.expectOne(
+        (r) => r.url === '/api/v1/communes/cotonou/council-sessions',
+      ).request.urlWithParams,
+    ).toBe('/api/v1/communes/cotonou/council-sessions?period=past');
+
     void firstValueFrom(api.budgets('cotonou'));
     http.expectOne('/api/v1/communes/cotonou/budgets');
 

@@ -18,6 +18,10 @@ import {
   type ContractsControllerList$Params,
   contractsOpenDataControllerCommune,
   contractsOpenDataControllerNational,
+  type CouncilSessionDetailResponse,
+  type CouncilSessionResponse,
+  councilSessionsControllerGet,
+  councilSessionsControllerList,
   documentsControllerDownload,
   documentsControllerGet,
   documentsControllerList,
@@ -39,6 +43,9 @@ export type BudgetStage = BudgetResponse['stage'];
 export type Contract = ContractPageResponse['items'][number];
 export type ContractPage = ContractPageResponse;
 export type ContractWithDocuments = ContractWithDocumentsResponse;
+
+export type CouncilSession = CouncilSessionResponse;
+export type CouncilSessionDetail = CouncilSessionDetailResponse;
 
 export type DocumentFilters = Omit<DocumentsControllerList$Params, 'slug'>;
 export type BudgetFilters = Omit<BudgetsControllerList$Params, 'slug'>;
@@ -71,6 +78,31 @@ export class TransparencyApi {
 
   agendaEvent(slug: string, id: string): Observable<AgendaEvent> {
     return agendaControllerGet(this.http, this.rootUrl, { slug, id }).pipe(
+      map((r) => r.body),
+      asApiErrors(),
+    );
+  }
+
+  /** Council and accountability sessions: upcoming (soonest first) or past (latest first). */
+  sessions(
+    slug: string,
+    period: 'upcoming' | 'past',
+  ): Observable<CouncilSession[]> {
+    return councilSessionsControllerList(this.http, this.rootUrl, {
+      slug,
+      period,
+    }).pipe(
+      map((r) => r.body),
+      asApiErrors(),
+    );
+  }
+
+  /** One session with its agenda items and documents. */
+  session(slug: string, id: string): Observable<CouncilSessionDetail> {
+    return councilSessionsControllerGet(this.http, this.rootUrl, {
+      slug,
+      id,
+    }).pipe(
       map((r) => r.body),
       asApiErrors(),
     );

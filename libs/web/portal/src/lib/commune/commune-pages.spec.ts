@@ -10,6 +10,8 @@ import {
   type ContractPage,
   type CommuneDocument,
   type CommuneDocumentWithVersions,
+  type CouncilSession,
+  type CouncilSessionDetail,
   TransparencyApi,
 } from '@communes/web-data-access';
 import { provideCommunesI18nTesting } from '@communes/web-ui';
@@ -123,6 +125,66 @@ const event: AgendaEvent = {
   cancelledAt: null,
 };
 
+const session: CouncilSession = {
+  id: 's1',
+  communeId: 'c1',
+  kind: 'council',
+  sessionType: 'ordinary',
+  title: 'Première session ordinaire 2030',
+  startsAt: '2030-03-20T09:00:00Z',
+  endsAt: null,
+  place: 'Salle du conseil',
+  description: null,
+  status: 'live',
+  questionCount: 3,
+  streamUrl: 'https://www.youtube.com/watch?v=abc',
+  streamEmbedUrl: null,
+  streamKind: 'youtube',
+  summary: null,
+  cancellationReason: null,
+  cancelledAt: null,
+  createdAt: '',
+  updatedAt: '',
+  endedAt: null,
+  liveAt: null,
+  publishedAt: '',
+};
+const sessionDetail = {
+  ...session,
+  lastEventId: '0',
+  events: null,
+  questions: [],
+  agenda: [
+    {
+      position: 1,
+      title: 'Examen du compte administratif 2029',
+      description: null,
+      documents: [
+        {
+          documentId: 'd2',
+          title: 'Compte administratif 2029',
+          category: 'compte_administratif',
+          role: 'agenda',
+          agendaPosition: 1,
+          state: 'published',
+          publishedAt: '',
+        },
+      ],
+    },
+  ],
+  documents: [
+    {
+      documentId: 'd9',
+      title: 'Procès-verbal de la session',
+      category: 'proces_verbal_session',
+      role: 'minutes',
+      agendaPosition: null,
+      state: 'published',
+      publishedAt: '',
+    },
+  ],
+} as CouncilSessionDetail;
+
 const contracts: ContractPage = {
   total: 1,
   page: 1,
@@ -167,6 +229,9 @@ describe('commune pages', () => {
     contractCalls = [];
     const transparency: Partial<TransparencyApi> = {
       agenda: () => of([event]),
+      sessions: (_slug: string, period: 'upcoming' | 'past') =>
+        of(period === 'upcoming' ? [session] : []),
+      session: () => of(sessionDetail),
       documents: () => of([published, withdrawn]),
       document: () => of(withVersions),
       budgets: () =>
@@ -224,6 +289,7 @@ describe('commune pages', () => {
     expect(tabs).toEqual([
       ['Présentation', 'page'],
       ['Agenda', null],
+      ['Sessions', null],
       ['Documents', null],
       ['Budget', null],
       ['Marchés', null],
@@ -361,5 +427,38 @@ describe('commune pages', () => {
       "Cette commune n'a pas encore rejoint Communes+ : elle ne publie pas encore ses informations ici.",
     );
     expect(page().querySelector('nav.tabs')).toBeNull();
+  });
+
+  it('lists council sessions, live ones marked, and opens one with its agenda and minutes', async () => {
+    await harness.navigateByUrl('/communes/cotonou/sessions');
+
+    const item = page().querySelector('.items li.cp-card');
+    expect(plain(item?.querySelector('.item__title')?.textContent)).toBe(
+      'Première session ordinaire 2030, En direct',
+    );
+    expect(plain(item?.textContent)).toContain(
+      'Session du conseil communal ordinaire',
+    );
+    expect(plain(item?.textContent)).toContain('3 questions de citoyens');
+    expect(plain(page().textContent)).toContain(
+      'Aucune session passée publiée.',
+    );
+
+    await harness.navigateByUrl('/communes/cotonou/sessions/s1');
+    expect(page().querySelector('h2')?.textContent).toBe(
+      'Première session ordinaire 2030',
+    );
+    expect(
+      page().querySelector('a[target="_blank"]')?.getAttribute('href'),
+    ).toBe('https://www.youtube.com/watch?v=abc');
+    expect(
+      Array.from(page().querySelectorAll('a[lang="fr"]'), (a) => [
+        a.textContent,
+        a.getAttribute('href'),
+      ]),
+    ).toEqual([
+      ['Compte administratif 2029', '/communes/cotonou/documents/d2'],
+      ['Procès-verbal de la session', '/communes/cotonou/documents/d9'],
+    ]);
   });
 });

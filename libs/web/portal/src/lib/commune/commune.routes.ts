@@ -10,6 +10,8 @@ import { CommuneDocuments } from './documents/commune-documents';
 import { DocumentPage } from './documents/document-page';
 import { CommuneOpenData } from './open-data/commune-open-data';
 import { CommuneOverview } from './overview/commune-overview';
+import { CommuneSessions } from './sessions/commune-sessions';
+import { SessionPage } from './sessions/session-page';
 
 /** A commune's page and its sections (one lazy chunk, loaded at the first commune visited). */
 export const communeRoutes: Routes = [
@@ -32,6 +34,16 @@ export const communeRoutes: Routes = [
         path: 'agenda/:id',
         component: AgendaEventPage,
         title: 'portal.commune.tab.agenda',
+      },
+      {
+        path: 'sessions',
+        component: CommuneSessions,
+        title: 'portal.commune.tab.sessions',
+      },
+      {
+        path: 'sessions/:id',
+        component: SessionPage,
+        title: 'portal.commune.tab.sessions',
       },
       {
         path: 'documents',
