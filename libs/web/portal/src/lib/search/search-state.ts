@@ -1,4 +1,5 @@
 import type { Params, ParamMap } from '@angular/router';
+import { SEARCH_KINDS } from '@communes/shared-contracts';
 import type { SearchQuery } from '@communes/web-data-access';
 
 /** The search as the URL holds it (shareable, back button friendly). */
@@ -38,14 +39,9 @@ export type SortOption = (typeof SORT_OPTIONS)[number];
 
 export const PAGE_SIZE = 20;
 
-const KINDS = [
-  'document',
-  'budget_line',
-  'contract',
-  'session',
-  'agenda_event',
-] as const;
-type Kind = (typeof KINDS)[number];
+/** Kinds of record in the search index (shared with the API); anything else in the URL is dropped. */
+type Kind = NonNullable<SearchQuery['kind']>[number];
+const KINDS: readonly string[] = SEARCH_KINDS;
 
 /** Reads the URL leniently: a hand-edited or stale value is dropped, never sent as is. */
 export function parseSearchState(params: ParamMap): SearchState {
@@ -114,7 +110,7 @@ export function isFiltered(state: SearchState): boolean {
 }
 
 function isKind(value: string): value is Kind {
-  return (KINDS as readonly string[]).includes(value);
+  return KINDS.includes(value);
 }
 
 function digits(value: string | null): string {
