@@ -6,6 +6,7 @@ import { FinanceModule } from '@communes/api-finance';
 import { ContractsModule } from '@communes/api-contracts';
 import { AgendaModule } from '@communes/api-agenda';
 import { FeedbackModule } from '@communes/api-feedback';
+import { NotificationOutboxModule, NotificationsModule } from '@communes/api-notifications';
 import { CouncilSessionsModule } from '@communes/api-council-sessions';
 import { ConsultationsModule } from '@communes/api-consultations';
 import { loadSearchConfig, SearchFeatureModule, SearchModule } from '@communes/api-search';
@@ -34,6 +35,7 @@ export class ApiModule {
           }),
         ),
         AuditModule,
+        NotificationOutboxModule,
         AuthModule,
         CommunesModule,
         SearchFeatureModule,
@@ -44,6 +46,7 @@ export class ApiModule {
         FeedbackModule,
         CouncilSessionsModule,
         ConsultationsModule,
+        NotificationsModule,
         HealthModule,
       ],
     };

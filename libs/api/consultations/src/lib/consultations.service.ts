@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, ForbiddenActionError, NotFoundError, RequestContext, UnprocessableError, ValidationFailedError } from '@communes/api-core';
 import { AuditService } from '@communes/api-audit';
+import { NotificationOutbox } from '@communes/api-notifications';
 import { CommuneAccess, CommuneRecord } from '@communes/api-communes';
 import { toCsv } from '@communes/api-open-data';
 import type { ConsultationPhase, ConsultationResultsVisibility } from '@communes/shared-contracts';
@@ -78,6 +79,7 @@ export class ConsultationsService {
     private readonly consultations: ConsultationsRepository,
     private readonly audit: AuditService,
     private readonly requestContext: RequestContext,
+    private readonly notifications: NotificationOutbox,
   ) {}
 
   async list(slug: string): Promise<ConsultationView[]> {
@@ -136,6 +138,7 @@ export class ConsultationsService {
       await this.checkDocuments(commune.id, record.documentIds, true);
       await this.consultations.publish(commune.id, record);
       await this.consultations.enqueueSearchUpdate(commune.id, consultationSearchId(id));
+      await this.notifications.toFollowers(commune.id, 'consultation.opened', { consultationId: id, title: record.title });
       await this.audit.record({ communeId: commune.id, action: 'consultation.published', targetType: 'consultation', targetId: id, details: { title: record.title } });
       return this.view(commune.id, await this.require(commune.id, id), true, { withDetails: true });
     });

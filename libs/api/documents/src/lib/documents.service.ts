@@ -7,6 +7,7 @@ import { AppConfig, ConflictError, DomainError, NotFoundError, RequestContext } 
 import { AuditService } from '@communes/api-audit';
 import { CommuneAccess } from '@communes/api-communes';
 import { DocumentStorage, objectKeyFor, parseObjectKey } from '@communes/api-storage';
+import { NotificationOutbox } from '@communes/api-notifications';
 import { DocumentRecord, DocumentsRepository, DocumentVersionRecord } from './documents.repository';
 import { detectAllowedType, ALLOWED_EXTENSIONS } from './file-type-policy';
 import { spoolUpload, UploadTooLargeError } from './upload-spool';
@@ -35,6 +36,7 @@ export class DocumentsService {
     private readonly config: AppConfig,
     @Inject(DocumentStorage) private readonly storage: DocumentStorage,
     private readonly uploadIntents: UploadIntentsRepository,
+    private readonly notifications: NotificationOutbox,
   ) {}
 
   async list(slug: string, filter: { category?: DocumentCategory; fiscalYear?: number }): Promise<DocumentRecord[]> {
@@ -143,6 +145,7 @@ export class DocumentsService {
       }
       const updated = await this.documents.markPublished(commune.id, documentId);
       await this.documents.enqueueSearchUpdate(commune.id, documentSearchId(documentId));
+      await this.notifications.toFollowers(commune.id, 'document.published', { documentId, title: updated.title });
       await this.audit.record({ communeId: commune.id, action: 'document.published', targetType: 'document', targetId: documentId, details: { versionsPublished: published } });
       return { ...updated, versions: await this.documents.versions(commune.id, documentId) };
     });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, ForbiddenActionError, NotFoundError, RequestContext, UnauthenticatedError, UnprocessableError, ValidationFailedError } from '@communes/api-core';
 import { AuditService } from '@communes/api-audit';
+import { NotificationOutbox } from '@communes/api-notifications';
 import { CommuneAccess, CommuneRecord } from '@communes/api-communes';
 import type { FeedbackCategory, FeedbackKind, FeedbackStatus, FeedbackVisibility } from '@communes/shared-contracts';
 import { FeedbackRecord, FeedbackRepository } from './feedback.repository';
@@ -52,6 +53,7 @@ export class FeedbackService {
     private readonly feedback: FeedbackRepository,
     private readonly audit: AuditService,
     private readonly requestContext: RequestContext,
+    private readonly notifications: NotificationOutbox,
   ) {}
 
   /** Staff: the commune's queue. Others: public feedback and their own (RLS decides). */
@@ -149,6 +151,7 @@ export class FeedbackService {
       if (isClosed(record.status)) throw new ConflictError('feedback.closed', 'This feedback is closed; its answer can no longer change.');
       const status = record.status === 'received' || record.status === 'in_progress' ? 'answered' : record.status;
       await this.feedback.respond(communeId, id, { status, answer, answeredBy: this.requestContext.actor.userId });
+      await this.notifications.toAccount(communeId, record.authorId, 'feedback.answered', { feedbackId: id, trackingNumber: record.trackingNumber, answer });
       return { action: 'feedback.answered', details: { trackingNumber: record.trackingNumber, from: record.status, to: status } };
     });
   }

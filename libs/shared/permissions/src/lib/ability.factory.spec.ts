@@ -26,7 +26,7 @@ const ALL_ACTIONS: Record<Action, true> = {
   support: true,
   vote: true,
 };
-const ALL_SUBJECTS: Record<SubjectType, true> = { Commune: true, Membership: true, Invitation: true, AuditEvent: true, Document: true, Budget: true, Contract: true, AgendaEvent: true, Feedback: true, Consultation: true, CouncilSession: true, SessionQuestion: true, CommuneBranding: true, Monitoring: true };
+const ALL_SUBJECTS: Record<SubjectType, true> = { Commune: true, Membership: true, Invitation: true, AuditEvent: true, Document: true, Budget: true, Contract: true, AgendaEvent: true, Feedback: true, Consultation: true, CouncilSession: true, SessionQuestion: true, CommuneBranding: true, Monitoring: true, Follow: true, NotificationDelivery: true };
 const ACTIONS = Object.keys(ALL_ACTIONS) as Action[];
 const SUBJECTS = Object.keys(ALL_SUBJECTS) as SubjectType[];
 const WRITE_ACTIONS = ACTIONS.filter((action) => action !== 'read');
@@ -87,6 +87,9 @@ const PAGE_AND_FIGURES: Readonly<Record<ActorName, readonly [CommuneBranding: Al
 function recordOf(type: SubjectType, communeId: string) {
   if (type === 'CommuneBranding') return asSubject('CommuneBranding', { communeId, communeStatus: 'active' });
   if (type === 'Monitoring') return asSubject('Monitoring', { scope: 'national' });
+  // Someone else's follow: who follows a commune is seen by nobody but that account.
+  if (type === 'Follow') return asSubject('Follow', { communeId, userId: SOMEONE_ELSE });
+  if (type === 'NotificationDelivery') return asSubject('NotificationDelivery', { scope: 'platform' });
   if (type === 'Membership') return asSubject('Membership', { communeId, userId: SOMEONE_ELSE });
   // A draft: the record whose visibility matters (published ones are public, tested below).
   if (type === 'Document') return asSubject('Document', { communeId, state: 'draft' });
@@ -139,6 +142,8 @@ describe('defineAbilityFor — the policy on the records of commune A', () => {
         SessionQuestion: inCanonicalOrder(hiddenQuestion),
         CommuneBranding: inCanonicalOrder(PAGE_AND_FIGURES[actor][0]),
         Monitoring: inCanonicalOrder(PAGE_AND_FIGURES[actor][1]),
+        Follow: [],
+        NotificationDelivery: actor === 'platform_admin (ANCB)' ? ['read'] : [],
       });
     },
   );
@@ -279,6 +284,14 @@ describe('defineAbilityFor — invariants', () => {
         expect({ name, readOwnHidden: ability.can('read', ownHidden(actor.userId)) }).toEqual({ name, readOwnHidden: readsOwn });
       }
     }
+  });
+
+  it('a follow: every account but the ministry follows and unfollows a commune for itself, and sees only its own', () => {
+    const own = (name: ActorName) => asSubject('Follow', { communeId: COMMUNE_A, userId: ACTORS[name].userId ?? 'nobody' });
+    for (const name of ['citizen', 'editor of A', 'admin of B', 'platform_admin (ANCB)'] as const) {
+      expect({ name, allowed: ACTIONS.filter((action) => abilityOf(name).can(action, own(name))) }).toEqual({ name, allowed: ['read', 'create', 'delete'] });
+    }
+    for (const name of ['anonymous', 'ministry_observer'] as const) expect(abilityOf(name).can('create', own(name))).toBe(false);
   });
 
   it('a check on the subject type alone is not enough: conditional rules make it true (DESIGN.md trap)', () => {

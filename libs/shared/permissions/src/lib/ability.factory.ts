@@ -11,6 +11,7 @@ import { defineFeedbackRules } from './feedback.abilities';
 import { defineFinanceRules } from './finance.abilities';
 import { defineMemberRules } from './members.abilities';
 import { defineMonitoringRules } from './monitoring.abilities';
+import { defineNotificationRules } from './notifications.abilities';
 
 /**
  * One ability per request, composed from each feature's rules. The ministry changes nothing,
@@ -44,5 +45,6 @@ export function defineAbilityFor(actor: Actor): AppAbility {
   defineFeedbackRules(actor, builder);
   defineConsultationRules(actor, builder);
   defineCouncilSessionRules(actor, builder);
+  defineNotificationRules(actor, builder);
   return builder.build();
 }

@@ -19,6 +19,10 @@ export interface SubjectShapes {
   /** A citizen's doléance or suggestion; `authorId` is null once the account is gone. */
   Feedback: { communeId: string; visibility: 'public' | 'private'; authorId: string | null };
   Consultation: { communeId: string; state: 'draft' | 'published' };
+  /** An account following a commune (emails); only that account ever sees it. */
+  Follow: { communeId: string; userId: string };
+  /** The email outbox across communes (failed deliveries). */
+  NotificationDelivery: { scope: 'platform' };
   /** A council or accountability session; drafts are the staff's. */
   CouncilSession: { communeId: string; status: 'draft' | 'scheduled' | 'live' | 'ended' | 'cancelled' };
   /** A citizen's question to a session; `authorId` is null once the account is gone. */

@@ -26,4 +26,17 @@ describe('loadAppConfig', () => {
   it('treats empty variables as unset', () => {
     expect(loadAppConfig({ ...VALID, PORT: '', WEB_DIST_DIR: '' }).PORT).toBe(3000);
   });
+
+  it('mail: SMTP is optional (emails go to the log), its values are checked, and only one way to set it', () => {
+    const config = loadAppConfig(VALID);
+    expect(config).toMatchObject({ SMTP_PORT: 587, MAIL_FROM: 'Communes+ <no-reply@communes.bj>' });
+    expect(config.SMTP_URL).toBeUndefined();
+    expect(loadAppConfig({ ...VALID, SMTP_URL: 'smtps://user:pass@mail.example.org:465' }).SMTP_URL).toBe('smtps://user:pass@mail.example.org:465');
+    expect(() => loadAppConfig({ ...VALID, SMTP_URL: 'http://mail.example.org' })).toThrow(/SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/);
+    expect(() => loadAppConfig({ ...VALID, SMTP_HOST: 'smtp://mail' })).toThrow(/SMTP_HOST/);
+    expect(() => loadAppConfig({ ...VALID, SMTP_PORT: '0' })).toThrow(/SMTP_PORT/);
+    expect(() => loadAppConfig({ ...VALID, MAIL_FROM: 'nobody' })).toThrow(/MAIL_FROM/);
+    expect(() => loadAppConfig({ ...VALID, UNSUBSCRIBE_SECRET: 'short' })).toThrow(/UNSUBSCRIBE_SECRET must be at least 32 characters/);
+    expect(() => loadAppConfig({ ...VALID, SMTP_URL: 'smtp://mail.example.org', SMTP_HOST: 'mail.example.org' })).toThrow(/not both/);
+  });
 });

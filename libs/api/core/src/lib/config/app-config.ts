@@ -141,6 +141,46 @@ export class AppConfig {
   @IsOptional()
   @IsString()
   MEILISEARCH_API_KEY?: string;
+
+  /**
+   * Email notifications: the SMTP server as one URL (smtp:// or smtps://, credentials inside),
+   * or as SMTP_HOST and the variables below. Neither set: emails are written to the log
+   * instead of being sent (fine for development, a warning at start in production).
+   */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL such as smtp://user:pass@mail.example.org:587' })
+  SMTP_URL?: string;
+
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9.-]+$/, { message: 'SMTP_HOST must be a host name or an address, without scheme or port' })
+  SMTP_HOST?: string;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  SMTP_PORT = 587;
+
+  @IsOptional()
+  @IsString()
+  SMTP_USER?: string;
+
+  @IsOptional()
+  @IsString()
+  SMTP_PASS?: string;
+
+  /** Sender of notification emails. */
+  @Matches(/^(.+<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, { message: 'MAIL_FROM must be an address, optionally with a name: Communes+ <no-reply@example.org>' })
+  MAIL_FROM = 'Communes+ <no-reply@communes.bj>';
+
+  /**
+   * Signs the unsubscribe links of emails (HMAC-SHA256). Unset: derived from JWT_SECRET, so
+   * changing JWT_SECRET also invalidates the links of emails already sent.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'UNSUBSCRIBE_SECRET must be at least 32 characters' })
+  UNSUBSCRIBE_SECRET?: string;
 }
 
 export class InvalidConfigurationError extends Error {}
@@ -155,6 +195,9 @@ export function loadAppConfig(env: Record<string, string | undefined> = process.
       return `  - ${error.property}: ${reasons}`;
     });
     throw new InvalidConfigurationError(`Invalid environment configuration:\n${lines.join('\n')}`);
+  }
+  if (config.SMTP_URL && config.SMTP_HOST) {
+    throw new InvalidConfigurationError('Invalid environment configuration:\n  - SMTP_URL: set SMTP_URL or SMTP_HOST, not both');
   }
   return config;
 }

@@ -11,6 +11,7 @@ import { Consultations1764310000000 } from './1764310000000-consultations.migrat
 import { CommuneProfiles1764400000000 } from './1764400000000-commune-profiles.migration';
 import { MonitoringIndexes1764410000000 } from './1764410000000-monitoring-indexes.migration';
 import { CouncilSessions1764500000000 } from './1764500000000-council-sessions.migration';
+import { Notifications1764600000000 } from './1764600000000-notifications.migration';
 
 /** Every migration, in order. Migrations run as the owner role, never `synchronize`. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   CommuneProfiles1764400000000,
   MonitoringIndexes1764410000000,
   CouncilSessions1764500000000,
+  Notifications1764600000000,
 ];

@@ -13,9 +13,11 @@ import { DataSource, EntityManager } from 'typeorm';
  * - `monitoring`: published documents and contracts of every commune at once (ministry figures),
  *   never anything a visitor could not read commune by commune;
  * - `worker`, `indexer`: background jobs across communes, each allowed only what its job needs
- *   (text extraction; draining the search outbox).
+ *   (text extraction; draining the search outbox);
+ * - `mailer`: sending the notification outbox (and ANCB's list of failed emails). The
+ *   `notifier` scope is never set from here: only the `notification_enqueue()` SQL function uses it.
  */
-export type DataScope = 'public' | 'staff' | 'platform' | 'observer' | 'self' | 'monitoring' | 'worker' | 'indexer';
+export type DataScope = 'public' | 'staff' | 'platform' | 'observer' | 'self' | 'monitoring' | 'worker' | 'indexer' | 'mailer';
 
 export interface DbContext {
   communeId: string | null;

@@ -1,0 +1,137 @@
+/** Every kind of email, with what its event passes in `params`. */
+export const NOTIFICATION_TEMPLATES = ['document.published', 'feedback.answered', 'consultation.opened', 'session.live'] as const;
+export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
+export type NotificationLanguage = 'fr' | 'en';
+
+export interface TemplateContext {
+  template: string;
+  language: NotificationLanguage;
+  params: Record<string, unknown>;
+  commune: { slug: string; name: string };
+  /** Base URL of the web app (PUBLIC_URL). */
+  publicUrl: string;
+  /** Stops this kind of email (the commune's, or every email for personal ones). */
+  unsubscribeUrl: string;
+  /** Stops every email. */
+  unsubscribeAllUrl: string;
+}
+
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+interface Content {
+  subject: string;
+  /** Paragraphs, plain text. */
+  paragraphs: string[];
+  link: { label: string; url: string };
+  /** Why this person gets the email. */
+  reason: string;
+}
+
+const FOOTER = {
+  fr: { unsubscribe: 'Ne plus recevoir les messages de cette commune', unsubscribeAll: 'Ne plus recevoir aucun message de Communes+', personal: 'Ne plus recevoir de messages de Communes+' },
+  en: { unsubscribe: 'Stop emails from this commune', unsubscribeAll: 'Stop all emails from Communes+', personal: 'Stop emails from Communes+' },
+};
+
+/**
+ * Plain text and simple, accessible HTML (a language, a title, real links with their purpose
+ * in the text, no images, no layout tables) in French or English. Content comes from the
+ * outbox row; every value is escaped in the HTML.
+ */
+export function renderEmail(context: TemplateContext): RenderedEmail {
+  const content = contentOf(context);
+  const personal = context.template === 'feedback.answered';
+  const footer = FOOTER[context.language];
+  const unsubscribeLinks = personal
+    ? [{ label: footer.personal, url: context.unsubscribeAllUrl }]
+    : [
+        { label: footer.unsubscribe, url: context.unsubscribeUrl },
+        { label: footer.unsubscribeAll, url: context.unsubscribeAllUrl },
+      ];
+
+  // French puts a space before the colon.
+  const colon = context.language === 'fr' ? ' : ' : ': ';
+  const text = [
+    ...content.paragraphs,
+    `${content.link.label}${colon}${content.link.url}`,
+    '--',
+    content.reason,
+    ...unsubscribeLinks.map((link) => `${link.label}${colon}${link.url}`),
+  ].join('\n\n');
+
+  const html = `<!doctype html>
+<html lang="${context.language}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(content.subject)}</title></head>
+<body style="margin:0;padding:16px;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a;background:#ffffff">
+<main style="max-width:600px">
+<h1 style="font-size:20px">${escapeHtml(content.subject)}</h1>
+${content.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
+<p><a href="${escapeHtml(content.link.url)}" style="color:#0b4f9c">${escapeHtml(content.link.label)}</a></p>
+</main>
+<footer style="max-width:600px;margin-top:24px;font-size:14px;color:#444444">
+<p>${escapeHtml(content.reason)}</p>
+${unsubscribeLinks.map((link) => `<p><a href="${escapeHtml(link.url)}" style="color:#0b4f9c">${escapeHtml(link.label)}</a></p>`).join('\n')}
+</footer>
+</body>
+</html>
+`;
+  return { subject: content.subject, text, html };
+}
+
+function contentOf(context: TemplateContext): Content {
+  const { commune, params, publicUrl, language } = context;
+  const fr = language === 'fr';
+  const communeUrl = `${publicUrl}/communes/${commune.slug}`;
+  const title = str(params['title']);
+  const followReason = fr
+    ? `Vous recevez ce message parce que vous suivez la commune de ${commune.name} sur Communes+.`
+    : `You receive this email because you follow the commune of ${commune.name} on Communes+.`;
+  switch (context.template) {
+    case 'document.published':
+      return {
+        subject: fr ? `${commune.name} a publié : ${title}` : `${commune.name} published: ${title}`,
+        paragraphs: [fr ? `La commune de ${commune.name} vient de publier un document : « ${title} ».` : `The commune of ${commune.name} has just published a document: “${title}”.`],
+        link: { label: fr ? 'Lire le document' : 'Read the document', url: `${communeUrl}/documents/${str(params['documentId'])}` },
+        reason: followReason,
+      };
+    case 'feedback.answered':
+      return {
+        subject: fr ? `Réponse à votre message ${str(params['trackingNumber'])}` : `Answer to your message ${str(params['trackingNumber'])}`,
+        paragraphs: [
+          fr
+            ? `La commune de ${commune.name} a répondu à votre message ${str(params['trackingNumber'])} :`
+            : `The commune of ${commune.name} answered your message ${str(params['trackingNumber'])}:`,
+          str(params['answer']),
+        ],
+        link: { label: fr ? 'Suivre votre message' : 'Follow your message', url: `${communeUrl}/feedback/${str(params['feedbackId'])}` },
+        reason: fr ? 'Vous recevez ce message parce que vous avez écrit à votre commune sur Communes+.' : 'You receive this email because you wrote to your commune on Communes+.',
+      };
+    case 'consultation.opened':
+      return {
+        subject: fr ? `${commune.name} vous consulte : ${title}` : `${commune.name} asks for your opinion: ${title}`,
+        paragraphs: [fr ? `La commune de ${commune.name} ouvre une consultation : « ${title} ». Donnez votre avis.` : `The commune of ${commune.name} opens a consultation: “${title}”. Give your opinion.`],
+        link: { label: fr ? 'Participer à la consultation' : 'Take part in the consultation', url: `${communeUrl}/consultations/${str(params['consultationId'])}` },
+        reason: followReason,
+      };
+    case 'session.live':
+      return {
+        subject: fr ? `En direct : ${title} (${commune.name})` : `Live now: ${title} (${commune.name})`,
+        paragraphs: [fr ? `La session « ${title} » du conseil communal de ${commune.name} commence.` : `The council session “${title}” of ${commune.name} is starting.`],
+        link: { label: fr ? 'Suivre la session' : 'Follow the session', url: `${communeUrl}/sessions/${str(params['sessionId'])}` },
+        reason: followReason,
+      };
+    default:
+      throw new Error(`Unknown notification template ${context.template}`);
+  }
+}
+
+function str(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+}
+
+export function escapeHtml(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
