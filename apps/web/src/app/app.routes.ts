@@ -1,6 +1,8 @@
 import type { Routes } from '@angular/router';
 import { authRoutes } from '@communes/web-auth';
 
+const participation = () => import('@communes/web-participation');
+
 export const appRoutes: Routes = [
   // The home page first: the empty-path wrapper of the auth routes below would otherwise match
   // '/' (with no child) and show an empty page.
@@ -12,6 +14,24 @@ export const appRoutes: Routes = [
   },
   // Sign in, sign up, invitations, access refused (lazy pages).
   ...authRoutes,
+  // Participation (feedback, tracking, consultations, the staff's feedback queue): lazy chunks,
+  // declared before the portal and console routes that would otherwise take these paths.
+  {
+    path: 'communes/:slug/doleances',
+    loadChildren: () => participation().then((m) => m.feedbackRoutes),
+  },
+  {
+    path: 'communes/:slug/consultations',
+    loadChildren: () => participation().then((m) => m.consultationRoutes),
+  },
+  {
+    path: 'suivi',
+    loadChildren: () => participation().then((m) => m.trackingRoutes),
+  },
+  {
+    path: 'console/:slug/doleances',
+    loadChildren: () => participation().then((m) => m.staffFeedbackRoutes),
+  },
   // Consoles: lazy chunks, each guarded by role inside its own routes (so neither the consoles
   // nor their guards weigh on the public pages).
   {

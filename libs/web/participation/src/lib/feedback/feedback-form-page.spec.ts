@@ -3,7 +3,6 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { FeedbackResponse } from '@communes/web-api-client';
 import { AuthSession } from '@communes/web-auth';
 import { CommunesApi } from '@communes/web-data-access';
 import { provideCommunesI18nTesting } from '@communes/web-ui';
@@ -11,36 +10,10 @@ import { of } from 'rxjs';
 import en from '../i18n/en.json';
 import fr from '../i18n/fr.json';
 import { feedbackRoutes } from '../participation.routes';
+import { sentFeedback } from '../testing-fixtures';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve));
 const DRAFT_KEY = 'communes.feedback-draft.cotonou';
-
-export const sentFeedback: FeedbackResponse = {
-  id: 'f1',
-  communeId: 'c1',
-  trackingNumber: 'COT-2026-000123',
-  kind: 'doleance',
-  category: 'assainissement',
-  text: 'Le caniveau de la rue 12.045 est bouché depuis trois semaines.',
-  place: 'Agla',
-  latitude: null,
-  longitude: null,
-  visibility: 'public',
-  status: 'received',
-  authorId: null,
-  authorName: null,
-  assigneeId: null,
-  assigneeName: null,
-  answer: null,
-  answeredAt: null,
-  firstResponseAt: null,
-  closedAt: null,
-  createdAt: '2026-03-02T09:00:00Z',
-  updatedAt: '2026-03-02T09:00:00Z',
-  supportCount: 0,
-  supportedByMe: false,
-  isMine: true,
-};
 
 async function open(signedIn: boolean) {
   TestBed.configureTestingModule({
