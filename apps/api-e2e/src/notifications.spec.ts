@@ -294,6 +294,10 @@ describe('email notifications (follows, outbox, SMTP, unsubscribe)', () => {
     expect(malformed.headers['content-type']).toContain('application/problem+json');
     expect(await ctx.fingerprint()).toEqual(before);
 
+    // Queued before the click, sent after it: cancelled, not sent.
+    await publishDocument();
+    expect(await outboxOf(follower.user.email)).toHaveLength(2);
+
     // What a mail client sends for the one-click button (RFC 8058).
     const oneClick = await ctx.request({ method: 'POST', url, payload: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     expect(oneClick.status).toBe(200);
@@ -303,8 +307,12 @@ describe('email notifications (follows, outbox, SMTP, unsubscribe)', () => {
     expect(again.text).toContain('role="status"');
     const follows = await ctx.request<{ communeSlug: string }[]>({ method: 'GET', url: '/api/v1/me/follows', token: follower.token });
     expect(follows.body.map((f) => f.communeSlug)).toEqual(['abomey-calavi']);
+    const drained = await sender.drain();
+    expect(drained.cancelled).toBeGreaterThanOrEqual(1);
+    expect((await outboxOf(follower.user.email)).map((row) => row.status)).toEqual(['sent', 'cancelled']);
+    expect(smtp.to(follower.user.email)).toHaveLength(1);
     await publishDocument();
-    expect(await outboxOf(follower.user.email)).toHaveLength(1);
+    expect(await outboxOf(follower.user.email)).toHaveLength(2);
 
     // "Stop everything": every follow goes and emails are off, personal ones included.
     const all = await ctx.request({ method: 'POST', url: `/api/v1/unsubscribe/${allToken}` });
@@ -320,7 +328,7 @@ describe('email notifications (follows, outbox, SMTP, unsubscribe)', () => {
     await app.connect();
     try {
       const communeId = await ctx.communeId('cotonou');
-      for (const scope of ['staff', 'platform', 'observer', 'public', 'mailer']) {
+      for (const scope of ['staff', 'platform', 'observer', 'public', 'monitoring']) {
         await app.query('begin');
         await app.query(`select set_config('app.commune_id', $1, true), set_config('app.user_id', $2, true), set_config('app.scope', $3, true)`, [communeId, editor.id, scope]);
         const follows = await app.query(`select count(*)::int as n from commune_follows`);

@@ -59,12 +59,12 @@ export class SmtpMailTransport extends MailTransport {
   }
 }
 
-/** Development without SMTP: the message goes to the log, and counts as sent. */
+/** Development without SMTP: the message goes to the log (a warning, so that `npm start` shows it), and counts as sent. */
 export class LogMailTransport extends MailTransport {
   private readonly logger = new Logger('Mail');
 
   async send(email: OutgoingEmail): Promise<void> {
-    this.logger.log(`(not sent: SMTP is not configured) To: ${email.to} — ${email.subject}\n${email.text}`);
+    this.logger.warn(`(not sent: SMTP is not configured) To: ${email.to} — ${email.subject}\n${email.text}`);
   }
 }
 

@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { AppConfig } from '@communes/api-core';
 import { TenantTransaction } from '@communes/api-database';
 import { MailTransport } from './mail-transport';
-import { NotificationLanguage, renderEmail } from './notification-templates';
+import { NotificationLanguage, PERSONAL_TEMPLATES, renderEmail } from './notification-templates';
 import { UnsubscribeTokens } from './unsubscribe-token';
 
 /** Waits after the 1st, 2nd… failed attempt; after the last one the email is `failed`. */
@@ -21,12 +21,15 @@ interface DueRow {
   attempts: number;
   communeSlug: string;
   communeName: string;
+  /** False once the recipient unfollowed the commune (or stopped every email) after it was queued. */
+  wanted: boolean;
 }
 
 export interface DrainResult {
   sent: number;
   retried: number;
   failed: number;
+  cancelled: number;
 }
 
 /**
@@ -35,6 +38,7 @@ export interface DrainResult {
  * replicas never send the same row at once. A row leaves `pending` only when the SMTP server
  * has accepted it (`sent`) or after its last attempt (`failed`); if the process stops in
  * between, the row stays pending and is sent on the next start (at least once, never lost).
+ * An email whose recipient unsubscribed after it was queued is `cancelled`, not sent.
  */
 @Injectable()
 export class NotificationSender implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -72,13 +76,14 @@ export class NotificationSender implements OnApplicationBootstrap, OnApplication
   }
 
   private async drainBatches(maxBatches: number): Promise<DrainResult> {
-    const total: DrainResult = { sent: 0, retried: 0, failed: 0 };
+    const total: DrainResult = { sent: 0, retried: 0, failed: 0, cancelled: 0 };
     for (let batch = 0; batch < maxBatches; batch += 1) {
       const result = await this.tx.run({ communeId: null, userId: null, scope: 'mailer' }, () => this.sendBatch());
       total.sent += result.sent;
       total.retried += result.retried;
       total.failed += result.failed;
-      if (result.sent + result.retried + result.failed < BATCH_SIZE) break;
+      total.cancelled += result.cancelled;
+      if (result.sent + result.retried + result.failed + result.cancelled < BATCH_SIZE) break;
     }
     return total;
   }
@@ -88,16 +93,30 @@ export class NotificationSender implements OnApplicationBootstrap, OnApplication
     const rows = await this.tx.query<DueRow>(
       `select o.commune_id as "communeId", o.id::text, o.recipient_user_id as "recipientUserId",
               o.recipient_email as "recipientEmail", o.template, o.params, o.language, o.attempts,
-              c.slug as "communeSlug", c.name as "communeName"
-       from notification_outbox o join communes c on c.id = o.commune_id
+              c.slug as "communeSlug", c.name as "communeName",
+              coalesce(p.emails_enabled, true)
+                and (o.template = any($2::text[])
+                     or exists (select 1 from commune_follows f where f.commune_id = o.commune_id and f.user_id = o.recipient_user_id)) as wanted
+       from notification_outbox o
+       join communes c on c.id = o.commune_id
+       left join notification_preferences p on p.user_id = o.recipient_user_id
        where o.status = 'pending' and o.next_attempt_at <= now()
        order by o.next_attempt_at, o.id
        limit $1
        for update of o skip locked`,
-      [BATCH_SIZE],
+      [BATCH_SIZE, PERSONAL_TEMPLATES],
     );
-    const result: DrainResult = { sent: 0, retried: 0, failed: 0 };
+    const result: DrainResult = { sent: 0, retried: 0, failed: 0, cancelled: 0 };
     for (const row of rows) {
+      if (!row.wanted) {
+        await this.tx.query(
+          `update notification_outbox set status = 'cancelled', last_error = 'unsubscribed before it was sent'
+           where commune_id = $1 and id = $2 returning id`,
+          [row.communeId, row.id],
+        );
+        result.cancelled += 1;
+        continue;
+      }
       try {
         await this.transport.send(this.compose(row));
         await this.tx.query(
@@ -129,7 +148,7 @@ export class NotificationSender implements OnApplicationBootstrap, OnApplication
   }
 
   private compose(row: DueRow) {
-    const personal = row.template === 'feedback.answered';
+    const personal = PERSONAL_TEMPLATES.includes(row.template);
     const unsubscribeAllUrl = this.unsubscribeUrl(row.recipientUserId, null);
     const unsubscribeUrl = personal ? unsubscribeAllUrl : this.unsubscribeUrl(row.recipientUserId, row.communeId);
     const rendered = renderEmail({

@@ -2,6 +2,8 @@
 export const NOTIFICATION_TEMPLATES = ['document.published', 'feedback.answered', 'consultation.opened', 'session.live'] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 export type NotificationLanguage = 'fr' | 'en';
+/** Sent to one account about its own business (not to followers): only "stop every email" stops them. */
+export const PERSONAL_TEMPLATES: readonly string[] = ['feedback.answered'];
 
 export interface TemplateContext {
   template: string;
@@ -43,7 +45,7 @@ const FOOTER = {
  */
 export function renderEmail(context: TemplateContext): RenderedEmail {
   const content = contentOf(context);
-  const personal = context.template === 'feedback.answered';
+  const personal = PERSONAL_TEMPLATES.includes(context.template);
   const footer = FOOTER[context.language];
   const unsubscribeLinks = personal
     ? [{ label: footer.personal, url: context.unsubscribeAllUrl }]

@@ -12,6 +12,7 @@ import { CommuneProfiles1764400000000 } from './1764400000000-commune-profiles.m
 import { MonitoringIndexes1764410000000 } from './1764410000000-monitoring-indexes.migration';
 import { CouncilSessions1764500000000 } from './1764500000000-council-sessions.migration';
 import { Notifications1764600000000 } from './1764600000000-notifications.migration';
+import { NotificationsCancel1764600000001 } from './1764600000001-notifications-cancel.migration';
 
 /** Every migration, in order. Migrations run as the owner role, never `synchronize`. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   MonitoringIndexes1764410000000,
   CouncilSessions1764500000000,
   Notifications1764600000000,
+  NotificationsCancel1764600000001,
 ];
