@@ -117,6 +117,17 @@ describe('email notifications (follows, outbox, SMTP, unsubscribe)', () => {
     return rows.rows;
   }
 
+  /**
+   * Makes only this recipient's pending emails due (the others wait a day): with the server down,
+   * a run stops at its first email, so the email under test must be the first one.
+   */
+  async function onlyDue(email: string): Promise<void> {
+    await ctx.sql.query(
+      `update notification_outbox set next_attempt_at = case when recipient_email = $1 then now() else now() + interval '1 day' end where status = 'pending'`,
+      [email],
+    );
+  }
+
   it('a follower gets one email per publication, in their language, with RFC 8058 headers; a non-follower gets none', async () => {
     const fr = await citizen();
     const en = await citizen();
@@ -202,8 +213,9 @@ describe('email notifications (follows, outbox, SMTP, unsubscribe)', () => {
     await smtp.stop();
     try {
       await publishDocument();
+      await onlyDue(follower.user.email);
       const down = await sender.drain();
-      expect(down.retried).toBeGreaterThanOrEqual(1);
+      expect(down).toMatchObject({ retried: 1, sent: 0, unreachable: true });
       let [row] = await outboxOf(follower.user.email);
       expect(row).toMatchObject({ status: 'pending', attempts: 1 });
       expect(row.last_error).toBeTruthy();
@@ -213,7 +225,7 @@ describe('email notifications (follows, outbox, SMTP, unsubscribe)', () => {
       [row] = await outboxOf(follower.user.email);
       expect(row.attempts).toBe(1);
       // A second failure waits longer.
-      await ctx.sql.query(`update notification_outbox set next_attempt_at = now() where recipient_email = $1`, [follower.user.email]);
+      await onlyDue(follower.user.email);
       await sender.drain();
       [row] = await outboxOf(follower.user.email);
       expect(row).toMatchObject({ status: 'pending', attempts: 2 });
@@ -221,7 +233,7 @@ describe('email notifications (follows, outbox, SMTP, unsubscribe)', () => {
     } finally {
       await smtp.start(port);
     }
-    await ctx.sql.query(`update notification_outbox set next_attempt_at = now() where recipient_email = $1`, [follower.user.email]);
+    await onlyDue(follower.user.email);
     await sender.drain();
     expect(smtp.to(follower.user.email)).toHaveLength(1);
     expect(await outboxOf(follower.user.email)).toEqual([expect.objectContaining({ status: 'sent', attempts: 3 })]);
@@ -235,7 +247,7 @@ describe('email notifications (follows, outbox, SMTP, unsubscribe)', () => {
     try {
       await publishDocument();
       for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
-        await ctx.sql.query(`update notification_outbox set next_attempt_at = now() where recipient_email = $1`, [follower.user.email]);
+        await onlyDue(follower.user.email);
         await sender.drain();
         const [row] = await outboxOf(follower.user.email);
         expect(row).toMatchObject({ attempts: attempt, status: attempt === MAX_ATTEMPTS ? 'failed' : 'pending' });

@@ -9,6 +9,8 @@ import { UnsubscribeTokens } from './unsubscribe-token';
 export const RETRY_DELAYS_SECONDS = [60, 5 * 60, 30 * 60, 2 * 3600, 12 * 3600] as const;
 export const MAX_ATTEMPTS = RETRY_DELAYS_SECONDS.length + 1;
 const BATCH_SIZE = 20;
+/** nodemailer's codes for "the server cannot be reached": no use trying the rest of the batch now. */
+const SERVER_UNREACHABLE = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ECONNREFUSED']);
 
 interface DueRow {
   communeId: string;
@@ -30,6 +32,8 @@ export interface DrainResult {
   retried: number;
   failed: number;
   cancelled: number;
+  /** The SMTP server could not be reached: the run stopped there. */
+  unreachable?: boolean;
 }
 
 /**
@@ -83,6 +87,10 @@ export class NotificationSender implements OnApplicationBootstrap, OnApplication
       total.retried += result.retried;
       total.failed += result.failed;
       total.cancelled += result.cancelled;
+      if (result.unreachable) {
+        total.unreachable = true;
+        break;
+      }
       if (result.sent + result.retried + result.failed + result.cancelled < BATCH_SIZE) break;
     }
     return total;
@@ -142,6 +150,11 @@ export class NotificationSender implements OnApplicationBootstrap, OnApplication
            where commune_id = $1 and id = $2 returning id`,
           [row.communeId, row.id, attempts, message.slice(0, 2000), attempts >= MAX_ATTEMPTS ? null : RETRY_DELAYS_SECONDS[attempts - 1]],
         );
+        // One attempt is counted for this email only; the others wait for the next run.
+        if (SERVER_UNREACHABLE.has(String((error as { code?: unknown }).code))) {
+          result.unreachable = true;
+          break;
+        }
       }
     }
     return result;
