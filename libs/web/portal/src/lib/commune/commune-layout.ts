@@ -35,6 +35,9 @@ export const COMMUNE_TABS = [
   { path: 'budgets', key: 'budget', exact: false },
   { path: 'contracts', key: 'contracts', exact: false },
   { path: 'open-data', key: 'openData', exact: false },
+  // Participation pages (lazy lib web-participation, routed by the app at these paths).
+  { path: 'doleances', key: 'feedback', exact: false },
+  { path: 'consultations', key: 'consultations', exact: false },
 ] as const;
 
 /**

@@ -294,6 +294,8 @@ describe('commune pages', () => {
       ['Budget', null],
       ['Marchés', null],
       ['Données ouvertes', null],
+      ['Doléances', null],
+      ['Consultations', null],
     ]);
   });
 
