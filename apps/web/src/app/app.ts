@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { AccountMenu } from '@communes/web-auth';
+import { OfflineBanner } from '@communes/web-pwa';
 import { LanguageSwitch } from '@communes/web-ui/shell';
 import { TranslocoPipe } from '@jsverse/transloco';
 
@@ -13,6 +14,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
     TranslocoPipe,
     LanguageSwitch,
     AccountMenu,
+    OfflineBanner,
   ],
   templateUrl: './app.html',
   styleUrl: './app.css',
