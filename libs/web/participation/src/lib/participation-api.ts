@@ -32,6 +32,8 @@ export interface FeedbackQuery {
   category?: FeedbackCategory;
   /** A member's id, or `none`. */
   assignee?: string;
+  /** Only the caller's own feedback. */
+  mine?: 'true';
   page?: number;
   pageSize?: number;
 }

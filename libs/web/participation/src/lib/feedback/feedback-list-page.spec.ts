@@ -32,7 +32,14 @@ async function open(signedIn: boolean) {
   const harness = await RouterTestingHarness.create('/communes/cotonou/doleances');
   await settle();
   const http = TestBed.inject(HttpTestingController);
-  http.expectOne((r) => r.url === '/api/v1/communes/cotonou/feedback').flush({ items: [others, { ...others, id: 'f3', visibility: 'private' }], total: 2, page: 1, pageSize: 20 });
+  http
+    .expectOne((r) => r.url === '/api/v1/communes/cotonou/feedback' && !r.params.has('mine'))
+    .flush({ items: [others, { ...others, id: 'f3', visibility: 'private' }], total: 2, page: 1, pageSize: 20 });
+  if (signedIn) {
+    http
+      .expectOne((r) => r.url === '/api/v1/communes/cotonou/feedback' && r.params.get('mine') === 'true')
+      .flush({ items: [{ ...sentFeedback, visibility: 'private', status: 'in_progress' }], total: 1, page: 1, pageSize: 10 });
+  }
   await settle();
   await harness.fixture.whenStable();
   return { harness, page: harness.routeNativeElement as HTMLElement, http };
@@ -45,6 +52,16 @@ describe('FeedbackListPage', () => {
     expect(page.textContent).toContain('Soutiens : 3');
     expect(page.textContent).toContain('Connectez-vous pour soutenir');
     expect(page.querySelector('button[aria-pressed]')).toBeNull();
+    expect(page.textContent).not.toContain('Mes demandes');
+  });
+
+  it("lists the signed-in citizen's own requests, private ones too, with their status and a link to follow them", async () => {
+    const { page } = await open(true);
+    const mine = page.querySelector('section[aria-labelledby="mine-title"]')!;
+    expect(mine.querySelector('h2')?.textContent).toBe('Mes demandes');
+    expect(mine.querySelector('a')?.getAttribute('href')).toBe('/suivi/COT-2026-000123?commune=cotonou');
+    expect(mine.textContent).toContain('En cours');
+    expect(mine.textContent).toContain('Privée');
   });
 
   it('supports once, updates the count in place and says so in a live region', async () => {

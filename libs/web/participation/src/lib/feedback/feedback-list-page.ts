@@ -48,6 +48,12 @@ export class FeedbackListPage {
     },
   });
 
+  /** The caller's own feedback (public or private), to follow it from here. */
+  protected readonly mine = resource({
+    params: () => (this.session.signedIn() ? { signedIn: true } : undefined),
+    loader: () => this.api.feedbackList(this.slug, { mine: 'true', pageSize: 10 }),
+  });
+
   /** Public feedback only (the commune staff get their private queue from the same call). */
   protected readonly items = computed(() => {
     const page = this.feedback.hasValue() ? this.feedback.value() : null;
