@@ -68,7 +68,13 @@ describe('SearchPage', () => {
     queries = [];
     TestBed.configureTestingModule({
       providers: [
-        provideRouter([{ path: 'recherche', component: SearchPage }]),
+        provideRouter([
+          {
+            path: 'recherche',
+            component: SearchPage,
+            title: 'portal.search.title',
+          },
+        ]),
         provideCommunesI18nTesting({ portal: { fr, en } }),
         {
           provide: SearchApi,
@@ -121,6 +127,7 @@ describe('SearchPage', () => {
     expect(plain(page.querySelector('[role="status"]')?.textContent)).toBe(
       '45 résultats pour « école »',
     );
+    expect(document.title).toBe('Recherche · « école » · Communes+');
     const title = page.querySelector('.hit__title a');
     expect(title?.getAttribute('href')).toBe('/communes/cotonou/contracts/1');
     expect(title?.querySelector('mark')?.textContent).toBe('école');
@@ -175,6 +182,9 @@ describe('SearchPage', () => {
 
     expect(TestBed.inject(Router).url).toBe(
       '/recherche?q=%C3%A9cole&commune=cotonou',
+    );
+    expect(plain(page.querySelector('summary h2')?.textContent)).toBe(
+      'Filtres (1)',
     );
     expect(queries.at(-1)?.commune).toEqual(['cotonou']);
   });

@@ -2,10 +2,17 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
+  DestroyRef,
+  effect,
   inject,
 } from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import {
+  ActivatedRoute,
+  Router,
+  RouterLink,
+  TitleStrategy,
+} from '@angular/router';
 import { CommunesApi, SearchApi } from '@communes/web-data-access';
 import {
   DatePipe,
@@ -13,6 +20,7 @@ import {
   LoadFailure,
   NumberPipe,
   PluralPipe,
+  TranslatedTitleStrategy,
 } from '@communes/web-ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { map } from 'rxjs';
@@ -120,6 +128,27 @@ export class SearchPage {
   );
 
   protected readonly filtered = computed(() => isFiltered(this.state()));
+  /** How many filters are on, shown on the folded filter box of a phone. */
+  protected readonly activeFilters = computed(() => {
+    const state = this.state();
+    return (
+      FACET_NAMES.reduce((n, name) => n + state[name].length, 0) +
+      (state.amountMin ? 1 : 0) +
+      (state.amountMax ? 1 : 0)
+    );
+  });
+
+  constructor() {
+    // The words searched go in the page title, so a tab or the history says what it holds.
+    const titles = inject(TitleStrategy);
+    if (titles instanceof TranslatedTitleStrategy) {
+      effect(() => {
+        const q = this.state().q;
+        titles.setDetail(q ? `« ${q} »` : null);
+      });
+      inject(DestroyRef).onDestroy(() => titles.setDetail(null));
+    }
+  }
 
   protected readonly pages = computed(() =>
     this.results.hasValue()
