@@ -169,11 +169,11 @@ describe('scenario: onboarding to publication to citizen to ministry', () => {
     expect(path).toBeTruthy();
   });
 
-  it('the ministry sees Ouidah with its publication', async () => {
+  it('the ministry sees Ouidah with its publication and its contracts', async () => {
     await ministry.reload();
     const row = ministry.locator('tr[data-commune="ouidah"]');
     await row.waitFor();
     await expect(row.locator('.published-count').textContent()).resolves.toBe('1');
-    await expect(row.textContent()).resolves.toContain('1 sur 7');
+    await expect(row.locator('.contracts-count').textContent()).resolves.toBe('2');
   });
 });

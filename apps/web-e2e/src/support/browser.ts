@@ -40,10 +40,10 @@ export async function newContext(browser: Browser, options: { locale?: string; v
   return context;
 }
 
-/** Opens a route of the web app and waits until its page heading is rendered. */
+/** Opens a route of the web app and waits until its page heading is rendered (maybe visually hidden). */
 export async function open(page: Page, path: string): Promise<void> {
   await page.goto(path);
-  await page.locator('main h1').first().waitFor();
+  await page.locator('main h1').first().waitFor({ state: 'attached' });
 }
 
 export interface A11yViolation {

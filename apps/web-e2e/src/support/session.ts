@@ -13,7 +13,8 @@ export const ACCOUNTS = {
 
 /** Signs in through the login page, as a person would, and waits for the landing page. */
 export async function signIn(page: Page, identifier: string, password = DEMO_PASSWORD): Promise<void> {
-  await open(page, '/connexion');
+  // Already on the login page (sent there by a guard, with where to go back to): stay.
+  if (new URL(page.url()).pathname !== '/connexion') await open(page, '/connexion');
   await page.getByLabel('Adresse e-mail ou numéro de téléphone').fill(identifier);
   await page.getByLabel('Mot de passe').fill(password);
   await page.getByRole('button', { name: 'Se connecter' }).click();

@@ -1,50 +1,46 @@
-import type { DocumentResponse } from '@communes/web-api-client';
-import { ranked, toCsv, toRow } from './monitoring-api';
+import type { AdoptionMonitoringResponse, PublicationsMonitoringResponse } from '@communes/web-api-client';
+import { toData } from './monitoring-api';
 
-function doc(category: string, fiscalYear: number, publishedAt = '2026-03-01T10:00:00Z'): DocumentResponse {
+const adoption: AdoptionMonitoringResponse = {
+  generatedAt: '2026-11-22T10:00:00Z',
+  total: 77,
+  byStatus: { not_onboarded: 73, onboarding: 1, active: 3, suspended: 0 },
+  byDepartment: [],
+  byMonth: [],
+};
+
+function commune(slug: string, rank: number, status: 'active' | 'not_onboarded', published: boolean[]) {
   return {
-    id: `${category}-${fiscalYear}`,
-    communeId: 'c',
-    category: category as DocumentResponse['category'],
-    fiscalYear,
-    title: category,
-    description: null,
-    state: 'published',
-    publishedAt,
-    withdrawnAt: null,
-    withdrawalReason: null,
-    createdAt: publishedAt,
-    updatedAt: publishedAt,
-  } as DocumentResponse;
+    communeId: slug,
+    slug,
+    name: slug,
+    department: 'Littoral',
+    status,
+    isPilot: false,
+    rank,
+    score: published.filter(Boolean).length * 10,
+    lastPublishedAt: null,
+    daysSinceLastPublication: null,
+    contracts: [
+      { fiscalYear: 2026, published: 2 },
+      { fiscalYear: 2025, published: 1 },
+    ],
+    publications: published.map((p, i) => ({ category: 'budget_primitif' as const, fiscalYear: 2026 - i, expected: i < 2, published: p, firstPublishedAt: null })),
+  };
 }
 
-describe('monitoring figures', () => {
-  it('checks the legally expected publications of the current and previous fiscal years', () => {
-    const row = toRow('cotonou', 'Cotonou', 'Littoral', 'active', [doc('budget_primitif', 2026), doc('compte_administratif', 2025, '2026-06-30T08:00:00Z'), doc('deliberation', 2026)], 2026);
-    expect(row.publishedDocuments).toBe(3);
-    // budget primitif, PTA, PPM for 2026 and 2025, plus the compte administratif of 2025.
-    expect(row.expected).toHaveLength(7);
-    expect(row.expected.filter((e) => e.published).map((e) => `${e.category} ${e.fiscalYear}`)).toEqual(['budget_primitif 2026', 'compte_administratif 2025']);
-    expect(row.score).toBe(2);
-    expect(row.lastPublishedAt).toBe('2026-06-30T08:00:00Z');
-  });
-
-  it('ranks by score, equal scores sharing a rank', () => {
-    const rows = ranked([
-      toRow('a', 'Abomey', 'Zou', 'active', [], 2026),
-      toRow('b', 'Bohicon', 'Zou', 'active', [doc('budget_primitif', 2026)], 2026),
-      toRow('c', 'Cotonou', 'Littoral', 'active', [doc('budget_primitif', 2026)], 2026),
-    ]);
-    expect(rows.map((r) => [r.name, r.rank])).toEqual([
-      ['Bohicon', 1],
-      ['Cotonou', 1],
-      ['Abomey', 3],
-    ]);
-  });
-
-  it('exports CSV for spreadsheets: BOM, semicolons, quoted when needed', () => {
-    const csv = toCsv([toRow('a', 'Commune; "A"', 'Zou', 'active', [], 2026)], ['rang', 'commune']);
-    expect(csv.startsWith('\uFEFFrang;commune\r\n')).toBe(true);
-    expect(csv).toContain('"Commune; ""A"""');
+describe('toData', () => {
+  it('keeps the onboarded communes by rank, counting publications, expected ones and contracts', () => {
+    const publications: PublicationsMonitoringResponse = {
+      fiscalYear: 2026,
+      previousFiscalYear: 2025,
+      generatedAt: '2026-11-22T10:00:00Z',
+      scoring: { maxScore: 100, formulaFr: 'fr', formulaEn: 'en', pointsPerExpectedDocument: 10, pointsPerYearWithContracts: 5, freshness: [] },
+      communes: [commune('b', 2, 'active', [true, false, true]), commune('a', 1, 'active', [true, true, false]), commune('z', 3, 'not_onboarded', [])],
+    } as PublicationsMonitoringResponse;
+    const data = toData(publications, adoption);
+    expect(data.rows.map((r) => r.slug)).toEqual(['a', 'b']);
+    expect(data.rows[1]).toMatchObject({ published: 2, expectedPublished: 1, expectedTotal: 2, contracts: 3 });
+    expect(data.maxScore).toBe(100);
   });
 });

@@ -81,7 +81,7 @@ import { injectCommuneSlug } from './slug';
         @if (docs.length === 0) {
           <p>{{ 'console.documents.empty' | transloco }}</p>
         } @else {
-          <div class="table-wrap">
+          <div class="table-wrap" tabindex="0" role="region" [attr.aria-label]="tableLabel | transloco">
             <table>
               <thead>
                 <tr>
@@ -132,6 +132,8 @@ import { injectCommuneSlug } from './slug';
   `,
 })
 export class DocumentsPage {
+  /** Names the table's scrolling region (keyboard users scroll it on a phone). */
+  protected readonly tableLabel = 'console.documents.list';
   private readonly api = inject(ConsoleApi);
   private readonly transloco = inject(TranslocoService);
   protected readonly slug = injectCommuneSlug();

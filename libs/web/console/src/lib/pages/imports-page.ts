@@ -71,7 +71,7 @@ interface Preview {
       </section>
     }
     @if (problems().length) {
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex="0" role="region" [attr.aria-label]="tableLabel | transloco">
         <table>
           <caption>{{ 'console.imports.errorsTitle' | transloco }}</caption>
           <thead>
@@ -96,6 +96,8 @@ interface Preview {
   `,
 })
 export class ImportsPage {
+  /** Names the table's scrolling region (keyboard users scroll it on a phone). */
+  protected readonly tableLabel = 'console.imports.errorsTitle';
   private readonly api = inject(ConsoleApi);
   private readonly transloco = inject(TranslocoService);
   private readonly slug = injectCommuneSlug();

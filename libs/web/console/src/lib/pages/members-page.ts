@@ -41,7 +41,7 @@ import { injectCommuneSlug } from './slug';
     </section>
     <section aria-labelledby="members-title">
       <h2 id="members-title">{{ 'console.members.members' | transloco }}</h2>
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex="0" role="region" [attr.aria-label]="tableLabel | transloco">
         <table>
           <thead>
             <tr>
@@ -76,6 +76,8 @@ import { injectCommuneSlug } from './slug';
   `,
 })
 export class MembersPage {
+  /** Names the table's scrolling region (keyboard users scroll it on a phone). */
+  protected readonly tableLabel = 'console.members.members';
   private readonly api = inject(ConsoleApi);
   private readonly transloco = inject(TranslocoService);
   private readonly slug = injectCommuneSlug();

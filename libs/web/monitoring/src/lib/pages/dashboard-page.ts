@@ -1,33 +1,90 @@
 import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, resource, signal } from '@angular/core';
 import { COMMUNE_STATUSES } from '@communes/shared-contracts';
-import { DatePipe as CpDatePipe, LoadFailure } from '@communes/web-ui';
-import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { MonitoringApi, toCsv } from '../monitoring-api';
+import { DatePipe as CpDatePipe, LanguageService, LoadFailure } from '@communes/web-ui';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { MonitoringApi } from '../monitoring-api';
 
-/** `/ministere`: read-only adoption and transparency dashboard, with a CSV export. */
+/**
+ * `/ministere`: read-only adoption and transparency dashboard — communes by status, onboarded
+ * over time and by department; for each commune the legally expected publications of the
+ * current and previous fiscal years, published contracts, freshness, score and rank; CSV export.
+ */
 @Component({
   selector: 'cp-dashboard-page',
   imports: [TranslocoPipe, CpDatePipe, LoadFailure],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1>{{ 'monitoring.title' | transloco }}</h1>
-    <p>{{ 'monitoring.intro' | transloco: { year, previous: year - 1 } }}</p>
     @if (data.error()) {
       <cp-load-failure [heading]="'monitoring.title' | transloco" [error]="data.error()" (retry)="data.reload()" />
     }
     @if (data.value(); as d) {
+      <p>{{ 'monitoring.intro' | transloco: { year: d.fiscalYear, previous: d.previousFiscalYear } }}</p>
       <section aria-labelledby="adoption-title">
         <h2 id="adoption-title">{{ 'monitoring.adoption' | transloco }}</h2>
-        <p>{{ 'monitoring.onboarded' | transloco: { count: total() - d.counts.not_onboarded, total: total() } }}</p>
+        <p>{{ 'monitoring.onboarded' | transloco: { count: d.adoption.total - d.adoption.byStatus.not_onboarded, total: d.adoption.total } }}</p>
         <ul class="counts">
           @for (s of statuses; track s) {
-            <li class="cp-card"><strong>{{ d.counts[s] }}</strong> {{ 'monitoring.status.' + s | transloco }}</li>
+            <li class="cp-card"><strong>{{ d.adoption.byStatus[s] }}</strong> {{ 'monitoring.status.' + s | transloco }}</li>
           }
         </ul>
+        <details>
+          <summary>{{ 'monitoring.overTime' | transloco }}</summary>
+          <div class="table-wrap" tabindex="0" role="region" [attr.aria-label]="'monitoring.overTime' | transloco">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{{ 'monitoring.month' | transloco }}</th>
+                  <th scope="col">{{ 'monitoring.onboardedTotal' | transloco }}</th>
+                  <th scope="col">{{ 'monitoring.activatedTotal' | transloco }}</th>
+                </tr>
+              </thead>
+              <tbody>
+                @for (m of d.adoption.byMonth; track m.month) {
+                  <tr>
+                    <th scope="row">{{ m.month }}</th>
+                    <td><span class="bar" [style.width.%]="(100 * m.onboardedTotal) / d.adoption.total"></span> {{ m.onboardedTotal }}</td>
+                    <td>{{ m.activatedTotal }}</td>
+                  </tr>
+                }
+              </tbody>
+            </table>
+          </div>
+        </details>
+        <details>
+          <summary>{{ 'monitoring.byDepartment' | transloco }}</summary>
+          <div class="table-wrap" tabindex="0" role="region" [attr.aria-label]="'monitoring.byDepartment' | transloco">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{{ 'monitoring.department' | transloco }}</th>
+                  @for (s of statuses; track s) {
+                    <th scope="col">{{ 'monitoring.status.' + s | transloco }}</th>
+                  }
+                </tr>
+              </thead>
+              <tbody>
+                @for (dep of d.adoption.byDepartment; track dep.department) {
+                  <tr>
+                    <th scope="row">{{ dep.department }}</th>
+                    <td>{{ dep.notOnboarded }}</td>
+                    <td>{{ dep.onboarding }}</td>
+                    <td>{{ dep.active }}</td>
+                    <td>{{ dep.suspended }}</td>
+                  </tr>
+                }
+              </tbody>
+            </table>
+          </div>
+        </details>
       </section>
       <section aria-labelledby="ranking-title">
         <h2 id="ranking-title">{{ 'monitoring.ranking' | transloco }}</h2>
+        <details>
+          <summary>{{ 'monitoring.formula' | transloco }}</summary>
+          <p>{{ language.language() === 'en' ? d.formula.en : d.formula.fr }}</p>
+        </details>
         <div class="row">
           <div class="cp-field">
             <label for="monitoring-department">{{ 'monitoring.department' | transloco }}</label>
@@ -38,17 +95,17 @@ import { MonitoringApi, toCsv } from '../monitoring-api';
               }
             </select>
           </div>
-          <button type="button" class="cp-button cp-button--secondary" (click)="exportCsv()">{{ 'monitoring.export' | transloco }}</button>
+          <button type="button" class="cp-button cp-button--secondary" (click)="exportCsv(d.fiscalYear)">{{ 'monitoring.export' | transloco }}</button>
         </div>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" [attr.aria-label]="tableLabel | transloco">
           <table>
             <thead>
               <tr>
                 <th scope="col">{{ 'monitoring.rank' | transloco }}</th>
                 <th scope="col">{{ 'monitoring.commune' | transloco }}</th>
-                <th scope="col">{{ 'monitoring.department' | transloco }}</th>
-                <th scope="col">{{ 'monitoring.published' | transloco }}</th>
                 <th scope="col">{{ 'monitoring.score' | transloco }}</th>
+                <th scope="col">{{ 'monitoring.published' | transloco }}</th>
+                <th scope="col">{{ 'monitoring.contracts' | transloco }}</th>
                 <th scope="col">{{ 'monitoring.last' | transloco }}</th>
               </tr>
             </thead>
@@ -57,20 +114,29 @@ import { MonitoringApi, toCsv } from '../monitoring-api';
                 <tr [attr.data-commune]="r.slug">
                   <td>{{ r.rank }}</td>
                   <th scope="row">
-                    {{ r.name }}
+                    {{ r.name }} <small>({{ r.department }})</small>
                     <details>
                       <summary>{{ 'monitoring.expected' | transloco }}</summary>
                       <ul>
-                        @for (e of r.expected; track $index) {
-                          <li>{{ 'monitoring.categories.' + e.category | transloco }} {{ e.fiscalYear }} : {{ (e.published ? 'monitoring.yes' : 'monitoring.no') | transloco }}</li>
+                        @for (p of r.publications; track $index) {
+                          <li>{{ 'monitoring.categories.' + p.category | transloco }} {{ p.fiscalYear }} : {{ (p.published ? 'monitoring.yes' : 'monitoring.no') | transloco }}</li>
                         }
                       </ul>
                     </details>
                   </th>
-                  <td>{{ r.department }}</td>
-                  <td class="published-count">{{ r.publishedDocuments }}</td>
-                  <td>{{ 'monitoring.scoreOf' | transloco: { score: r.score, total: r.expected.length } }}</td>
-                  <td>{{ r.lastPublishedAt ? (r.lastPublishedAt | cpDate) : ('monitoring.never' | transloco) }}</td>
+                  <td>{{ 'monitoring.scoreOf' | transloco: { score: r.score, total: d.maxScore } }}</td>
+                  <td>
+                    <span class="published-count">{{ r.published }}</span>
+                    <small> · {{ 'monitoring.expectedOf' | transloco: { count: r.expectedPublished, total: r.expectedTotal } }}</small>
+                  </td>
+                  <td class="contracts-count">{{ r.contracts }}</td>
+                  <td>
+                    @if (r.lastPublishedAt) {
+                      {{ r.lastPublishedAt | cpDate }} <small>({{ 'monitoring.days' | transloco: { days: r.daysSinceLastPublication } }})</small>
+                    } @else {
+                      {{ 'monitoring.never' | transloco }}
+                    }
+                  </td>
                 </tr>
               }
             </tbody>
@@ -89,29 +155,28 @@ import { MonitoringApi, toCsv } from '../monitoring-api';
     table { width: 100%; border-collapse: collapse; margin-block: 0.75rem; }
     th, td { padding: 0.5rem; border-bottom: 1px solid #c4c4c4; text-align: left; vertical-align: top; }
     tbody th { font-weight: 600; }
+    .bar { display: inline-block; height: 0.75rem; background: #006b3f; vertical-align: middle; }
+    details { margin-block: 0.5rem; }
   `,
 })
 export class DashboardPage {
   private readonly api = inject(MonitoringApi);
-  private readonly transloco = inject(TranslocoService);
   private readonly document = inject(DOCUMENT);
-  protected readonly year = new Date().getFullYear();
+  protected readonly language = inject(LanguageService);
+  /** Names the ranking's scrolling region (keyboard users scroll it on a phone). */
+  protected readonly tableLabel = 'monitoring.ranking';
   protected readonly statuses = COMMUNE_STATUSES;
   protected readonly department = signal('');
-  protected readonly data = resource({ loader: () => this.api.load(this.year) });
-  protected readonly total = computed(() => Object.values(this.data.value()?.counts ?? {}).reduce((a, b) => a + b, 0));
+  protected readonly data = resource({ loader: () => this.api.load() });
   protected readonly departments = computed(() => [...new Set((this.data.value()?.rows ?? []).map((r) => r.department))].sort((a, b) => a.localeCompare(b, 'fr')));
   protected readonly rows = computed(() => (this.data.value()?.rows ?? []).filter((r) => !this.department() || r.department === this.department()));
 
-  protected exportCsv(): void {
-    const rows = this.rows();
-    const t = (key: string) => this.transloco.translate(`monitoring.${key}`);
-    const expected = rows[0]?.expected.map((e) => `${t('categories.' + e.category)} ${e.fiscalYear}`) ?? [];
-    const csv = toCsv(rows, [t('rank'), t('commune'), t('department'), 'status', t('published'), t('score'), 'max', t('last'), ...expected]);
+  protected async exportCsv(year: number): Promise<void> {
+    const csv = await this.api.csv(year, this.department() || undefined);
     const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
     const link = this.document.createElement('a');
     link.href = url;
-    link.download = `communes-transparence-${this.year}.csv`;
+    link.download = `communes-transparence-${year}.csv`;
     link.click();
     URL.revokeObjectURL(url);
   }

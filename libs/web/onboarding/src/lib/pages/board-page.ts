@@ -49,7 +49,7 @@ import { OnboardingApi } from '../onboarding-api';
       </div>
     </div>
     <p role="status">{{ 'onboarding.board.count' | transloco: { count: shown().length } }}</p>
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex="0" role="region" [attr.aria-label]="tableLabel | transloco">
       <table>
         <thead>
           <tr>
@@ -78,6 +78,8 @@ import { OnboardingApi } from '../onboarding-api';
   `,
 })
 export class BoardPage {
+  /** Names the table's scrolling region (keyboard users scroll it on a phone). */
+  protected readonly tableLabel = 'onboarding.board.title';
   private readonly api = inject(OnboardingApi);
   protected readonly statuses = COMMUNE_STATUSES;
   protected readonly department = signal('');
