@@ -1,6 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, inject, resource, signal } from '@angular/core';
-import { RouterLink } from '@angular/router';
-import { FEEDBACK_CATEGORIES, FEEDBACK_STATUSES, type FeedbackCategory, type FeedbackStatus } from '@communes/shared-contracts';
+import { ChangeDetectionStrategy, Component, computed, inject, resource } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { FEEDBACK_CATEGORIES, FEEDBACK_STATUSES } from '@communes/shared-contracts';
 import { DatePipe as CpDatePipe, LoadFailure, NumberPipe } from '@communes/web-ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ParticipationApi } from '../participation-api';
@@ -75,9 +76,9 @@ const PAGE_SIZE = 20;
       </ul>
       @if (pages() > 1) {
         <nav class="pages" [attr.aria-label]="'participation.pages' | transloco">
-          <button class="cp-button cp-button--secondary" type="button" [disabled]="pageNumber() <= 1" (click)="pageNumber.set(pageNumber() - 1)">{{ 'common.previous' | transloco }}</button>
+          <button class="cp-button cp-button--secondary" type="button" [disabled]="pageNumber() <= 1" (click)="goTo(pageNumber() - 1)">{{ 'common.previous' | transloco }}</button>
           <span>{{ 'common.pageOf' | transloco: { page: pageNumber(), pages: pages() } }}</span>
-          <button class="cp-button cp-button--secondary" type="button" [disabled]="pageNumber() >= pages()" (click)="pageNumber.set(pageNumber() + 1)">{{ 'common.next' | transloco }}</button>
+          <button class="cp-button cp-button--secondary" type="button" [disabled]="pageNumber() >= pages()" (click)="goTo(pageNumber() + 1)">{{ 'common.next' | transloco }}</button>
         </nav>
       }
     } @else {
@@ -90,10 +91,14 @@ export class StaffQueuePage {
   protected readonly slug = injectSlug();
   protected readonly statuses = FEEDBACK_STATUSES;
   protected readonly categories = FEEDBACK_CATEGORIES;
-  protected readonly status = signal<FeedbackStatus | ''>('');
-  protected readonly category = signal<FeedbackCategory | ''>('');
-  protected readonly assignee = signal('');
-  protected readonly pageNumber = signal(1);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+  // The filters live in the URL (?etat=&sujet=&agent=&page=): back from a feedback, the queue is as it was.
+  private readonly query = toSignal(this.route.queryParamMap, { requireSync: true });
+  protected readonly status = computed(() => oneOf(this.query().get('etat'), FEEDBACK_STATUSES));
+  protected readonly category = computed(() => oneOf(this.query().get('sujet'), FEEDBACK_CATEGORIES));
+  protected readonly assignee = computed(() => this.query().get('agent') ?? '');
+  protected readonly pageNumber = computed(() => Math.max(1, Number(this.query().get('page')) || 1));
 
   protected readonly members = resource({ loader: () => this.api.members(this.slug) });
   protected readonly queue = resource({
@@ -115,9 +120,18 @@ export class StaffQueuePage {
       const value = data.get(name);
       return typeof value === 'string' ? value : '';
     };
-    this.status.set(text('status') as FeedbackStatus | '');
-    this.category.set(text('category') as FeedbackCategory | '');
-    this.assignee.set(text('assignee'));
-    this.pageNumber.set(1);
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: { etat: text('status') || null, sujet: text('category') || null, agent: text('assignee') || null, page: null },
+      replaceUrl: true,
+    });
   }
+
+  protected goTo(page: number): void {
+    void this.router.navigate([], { relativeTo: this.route, queryParams: { page: page > 1 ? page : null }, queryParamsHandling: 'merge' });
+  }
+}
+
+function oneOf<T extends string>(value: string | null, allowed: readonly T[]): T | '' {
+  return allowed.find((a) => a === value) ?? '';
 }
