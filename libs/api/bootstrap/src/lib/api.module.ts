@@ -9,6 +9,7 @@ import { FeedbackModule } from '@communes/api-feedback';
 import { NotificationOutboxModule, NotificationsModule } from '@communes/api-notifications';
 import { CouncilSessionsModule } from '@communes/api-council-sessions';
 import { ConsultationsModule } from '@communes/api-consultations';
+import { DebatesModule } from '@communes/api-debates';
 import { loadSearchConfig, SearchFeatureModule, SearchModule } from '@communes/api-search';
 import { DatabaseModule } from '@communes/api-database';
 import { AuditModule } from '@communes/api-audit';
@@ -46,6 +47,7 @@ export class ApiModule {
         FeedbackModule,
         CouncilSessionsModule,
         ConsultationsModule,
+        DebatesModule,
         NotificationsModule,
         HealthModule,
       ],

@@ -26,7 +26,7 @@ const ALL_ACTIONS: Record<Action, true> = {
   support: true,
   vote: true,
 };
-const ALL_SUBJECTS: Record<SubjectType, true> = { Commune: true, Membership: true, Invitation: true, AuditEvent: true, Document: true, Budget: true, Contract: true, AgendaEvent: true, Feedback: true, Consultation: true, CouncilSession: true, SessionQuestion: true, CommuneBranding: true, Monitoring: true, Follow: true, NotificationDelivery: true };
+const ALL_SUBJECTS: Record<SubjectType, true> = { Commune: true, Membership: true, Invitation: true, AuditEvent: true, Document: true, Budget: true, Contract: true, AgendaEvent: true, Feedback: true, Consultation: true, CouncilSession: true, SessionQuestion: true, CommuneBranding: true, Monitoring: true, Follow: true, NotificationDelivery: true, DebateTopic: true, DebateComment: true };
 const ACTIONS = Object.keys(ALL_ACTIONS) as Action[];
 const SUBJECTS = Object.keys(ALL_SUBJECTS) as SubjectType[];
 const WRITE_ACTIONS = ACTIONS.filter((action) => action !== 'read');
@@ -83,6 +83,20 @@ const PAGE_AND_FIGURES: Readonly<Record<ActorName, readonly [CommuneBranding: Al
   'ministry_observer + stray admin of A':  [['read'],           ['read']],
 };
 
+// Debates: a draft topic, and a hidden comment written by someone else.
+// prettier-ignore
+const DEBATES: Readonly<Record<ActorName, readonly [DebateTopic: Allowed, DebateComment: Allowed]>> = {
+  anonymous:                               [[],                                                 []],
+  citizen:                                 [[],                                                 ['create']],
+  'editor of A':                           [['read', 'create', 'update', 'delete', 'publish'], ['read', 'create']],
+  'moderator of A':                        [['read'],                                           ['read', 'create', 'change_status']],
+  'admin of A':                            [['read', 'create', 'update', 'delete', 'publish'], ['read', 'create', 'change_status']],
+  'admin of B':                            [[],                                                 ['create']],
+  'platform_admin (ANCB)':                 [[],                                                 ['create']],
+  ministry_observer:                       [[],                                                 []],
+  'ministry_observer + stray admin of A':  [[],                                                 []],
+};
+
 /** A loaded record of the given type belonging to the given commune, tagged for CASL. */
 function recordOf(type: SubjectType, communeId: string) {
   if (type === 'CommuneBranding') return asSubject('CommuneBranding', { communeId, communeStatus: 'active' });
@@ -97,6 +111,8 @@ function recordOf(type: SubjectType, communeId: string) {
   if (type === 'CouncilSession') return asSubject('CouncilSession', { communeId, status: 'draft' });
   // A hidden question asked by someone else: what staff moderate and other citizens never see.
   if (type === 'SessionQuestion') return asSubject('SessionQuestion', { communeId, hidden: true, authorId: SOMEONE_ELSE });
+  if (type === 'DebateTopic') return asSubject('DebateTopic', { communeId, state: 'draft' });
+  if (type === 'DebateComment') return asSubject('DebateComment', { communeId, authorId: SOMEONE_ELSE, hidden: true });
   // Private feedback sent by someone else: what staff handle and other citizens never see.
   if (type === 'Feedback') return asSubject('Feedback', { communeId, visibility: 'private', authorId: SOMEONE_ELSE });
   return asSubject(type, { communeId });
@@ -138,6 +154,8 @@ describe('defineAbilityFor — the policy on the records of commune A', () => {
         AgendaEvent: inCanonicalOrder(financeDraft),
         Consultation: inCanonicalOrder(financeDraft),
         Feedback: inCanonicalOrder(privateFeedback),
+        DebateTopic: inCanonicalOrder(DEBATES[actor][0]),
+        DebateComment: inCanonicalOrder(DEBATES[actor][1]),
         CouncilSession: inCanonicalOrder(financeDraft),
         SessionQuestion: inCanonicalOrder(hiddenQuestion),
         CommuneBranding: inCanonicalOrder(PAGE_AND_FIGURES[actor][0]),
@@ -163,6 +181,8 @@ describe('defineAbilityFor — invariants', () => {
         else if (rule.subject === 'AgendaEvent') expect(rule.conditions).toEqual({ state: { $in: ['published', 'cancelled'] } });
         else if (rule.subject === 'Feedback') expect(rule.conditions).toEqual({ visibility: 'public' });
         else if (rule.subject === 'Consultation') expect(rule.conditions).toEqual({ state: 'published' });
+        else if (rule.subject === 'DebateTopic') expect(rule.conditions).toEqual({ state: { $in: ['open', 'closed'] } });
+        else if (rule.subject === 'DebateComment') expect(rule.conditions).toEqual({ hidden: false });
         else if (rule.subject === 'CouncilSession') expect(rule.conditions).toEqual({ status: { $in: ['scheduled', 'live', 'ended', 'cancelled'] } });
         else if (rule.subject === 'SessionQuestion') expect(rule.conditions).toEqual({ hidden: false });
         else expect(rule.conditions).toBeUndefined();
@@ -210,7 +230,7 @@ describe('defineAbilityFor — invariants', () => {
       for (const type of SUBJECTS) {
         const record = recordOf(type, COMMUNE_A);
         for (const action of ACTIONS) {
-          const publicRight = ((type === 'Commune' || type === 'CommuneBranding') && action === 'read') || ((type === 'Feedback' || type === 'SessionQuestion') && action === 'create');
+          const publicRight = ((type === 'Commune' || type === 'CommuneBranding') && action === 'read') || ((type === 'Feedback' || type === 'SessionQuestion' || type === 'DebateComment') && action === 'create');
           expect({ type, action, allowed: adminOfB.can(action, record) }).toEqual({ type, action, allowed: publicRight });
         }
       }

@@ -5,6 +5,7 @@ import { defineAuditRules } from './audit.abilities';
 import { defineBrandingRules } from './branding.abilities';
 import { defineCommuneRules } from './communes.abilities';
 import { defineConsultationRules } from './consultations.abilities';
+import { defineDebateRules } from './debates.abilities';
 import { defineCouncilSessionRules } from './council-sessions.abilities';
 import { defineDocumentRules } from './documents.abilities';
 import { defineFeedbackRules } from './feedback.abilities';
@@ -30,6 +31,8 @@ export function defineAbilityFor(actor: Actor): AppAbility {
     defineMonitoringRules(actor, builder);
     builder.can('read', 'Feedback', { visibility: 'public' });
     builder.can('read', 'Consultation', { state: 'published' });
+    builder.can('read', 'DebateTopic', { state: { $in: ['open', 'closed'] } });
+    builder.can('read', 'DebateComment', { hidden: false });
     builder.can('read', 'CouncilSession', { status: { $in: ['scheduled', 'live', 'ended', 'cancelled'] } });
     builder.can('read', 'SessionQuestion', { hidden: false });
     return builder.build();
@@ -44,6 +47,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
   defineMonitoringRules(actor, builder);
   defineFeedbackRules(actor, builder);
   defineConsultationRules(actor, builder);
+  defineDebateRules(actor, builder);
   defineCouncilSessionRules(actor, builder);
   defineNotificationRules(actor, builder);
   return builder.build();

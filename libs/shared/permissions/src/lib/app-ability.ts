@@ -19,6 +19,9 @@ export interface SubjectShapes {
   /** A citizen's doléance or suggestion; `authorId` is null once the account is gone. */
   Feedback: { communeId: string; visibility: 'public' | 'private'; authorId: string | null };
   Consultation: { communeId: string; state: 'draft' | 'published' };
+  DebateTopic: { communeId: string; state: 'draft' | 'open' | 'closed' };
+  /** `hidden`: hidden by a moderator; `authorId` is null once the account is gone. */
+  DebateComment: { communeId: string; authorId: string | null; hidden: boolean };
   /** An account following a commune (emails); only that account ever sees it. */
   Follow: { communeId: string; userId: string };
   /** The email outbox across communes (failed deliveries). */

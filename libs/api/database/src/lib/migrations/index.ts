@@ -8,6 +8,7 @@ import { SearchScale1764250000000 } from './1764250000000-search-scale.migration
 import { UploadIntents1764260000000 } from './1764260000000-upload-intents.migration';
 import { Feedback1764300000000 } from './1764300000000-feedback.migration';
 import { Consultations1764310000000 } from './1764310000000-consultations.migration';
+import { Debates1764320000000 } from './1764320000000-debates.migration';
 import { CommuneProfiles1764400000000 } from './1764400000000-commune-profiles.migration';
 import { MonitoringIndexes1764410000000 } from './1764410000000-monitoring-indexes.migration';
 import { CouncilSessions1764500000000 } from './1764500000000-council-sessions.migration';
@@ -26,6 +27,7 @@ export const MIGRATIONS = [
   UploadIntents1764260000000,
   Feedback1764300000000,
   Consultations1764310000000,
+  Debates1764320000000,
   CommuneProfiles1764400000000,
   MonitoringIndexes1764410000000,
   CouncilSessions1764500000000,

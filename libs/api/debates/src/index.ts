@@ -1,0 +1,3 @@
+export * from './lib/debates.module';
+export * from './lib/debates.service';
+export * from './lib/debates.repository';
