@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { serveApi } from './harness';
 import { imports } from './imports';
+import { live } from './live';
 import { registry } from './registry';
 import { search } from './search';
 import { upload } from './upload';
@@ -9,11 +10,11 @@ import { upload } from './upload';
  * Benchmarks against a real PostgreSQL (embedded, thrown away) and the real API; traffic goes to
  * 127.0.0.1 only. See tools/bench/README.md.
  *
- *   node dist/tools/bench/main.js [registry|search|upload|imports]   (registry by default)
+ *   node dist/tools/bench/main.js [registry|search|upload|imports|live]   (registry by default)
  *
  * `serve` is internal: the API child process started by the search and upload benchmarks.
  */
-const COMMANDS: Record<string, () => Promise<number>> = { registry, search, upload, imports };
+const COMMANDS: Record<string, () => Promise<number>> = { registry, search, upload, imports, live };
 
 const command = process.argv[2] ?? 'registry';
 if (command === 'serve') {

@@ -258,6 +258,14 @@ export class CouncilSessionsController {
   }
 }
 
+/** The hub hands the same event object to every follower of the process: serialise it once. */
+const formatted = new WeakMap<SessionEventRecord, string>();
+
 function formatEvent(event: SessionEventRecord): string {
-  return `id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify({ ...event.payload, createdAt: event.createdAt })}\n\n`;
+  let text = formatted.get(event);
+  if (text === undefined) {
+    text = `id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify({ ...event.payload, createdAt: event.createdAt })}\n\n`;
+    formatted.set(event, text);
+  }
+  return text;
 }

@@ -312,12 +312,15 @@ export class CouncilSessionsRepository {
    */
   async appendEvent(communeId: string, sessionId: string, type: SessionEventType, payload: Record<string, unknown>): Promise<string> {
     this.tx.assertCommune(communeId);
-    await this.tx.query(`select pg_advisory_xact_lock(hashtextextended('council_session_events:' || $1::text, 0))`, [sessionId]);
+    // One statement, so the lock is held only for the insert and the commit: the subquery (kept
+    // apart by `offset 0`) takes the lock before the row, and so its id, is made. NOTIFY is sent at commit.
     const [row] = await this.tx.query<{ id: string }>(
-      `insert into council_session_events (commune_id, session_id, type, payload) values ($1, $2, $3, $4::jsonb) returning id::text`,
-      [communeId, sessionId, type, JSON.stringify(payload)],
+      `insert into council_session_events (commune_id, session_id, type, payload)
+       select $1::uuid, $2::uuid, $3::text, $4::jsonb
+       from (select pg_advisory_xact_lock(hashtextextended('council_session_events:' || $2::text, 0)) offset 0) as locked
+       returning id::text, pg_notify($5, $6)::text as notified`,
+      [communeId, sessionId, type, JSON.stringify(payload), SESSION_EVENTS_CHANNEL, JSON.stringify({ communeId, sessionId })],
     );
-    await this.tx.query(`select pg_notify($1, $2)`, [SESSION_EVENTS_CHANNEL, JSON.stringify({ communeId, sessionId })]);
     return row.id;
   }
 
