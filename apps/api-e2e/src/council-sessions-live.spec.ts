@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig, loadAppConfig } from '@communes/api-core';
 import { createApiApplication } from '@communes/api-bootstrap';
+import { CouncilSessionsRepository } from '@communes/api-council-sessions';
+import { TenantTransaction } from '@communes/api-database';
 import { TestContext } from '@communes/api-testing';
 
 /**
@@ -207,6 +209,30 @@ describe('council sessions: live updates over server-sent events', () => {
       expect(new Set(received).size).toBe(30);
       expect(new Set(received)).toEqual(new Set(posted.map((response) => response.body.id)));
     }
+  });
+
+  it('appends the events of a session one transaction at a time, so their ids follow commit order (resuming never skips one)', async () => {
+    const id = await newSession();
+    const communeId = await ctx.communeId('cotonou');
+    const tx = ctx.app.get(TenantTransaction);
+    const sessions = ctx.app.get(CouncilSessionsRepository);
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let firstId = '';
+    const first = tx.run({ communeId, userId: null, scope: 'staff' }, async () => {
+      firstId = await sessions.appendEvent(communeId, id, 'updated', {});
+      await held; // not committed yet
+    });
+    while (!firstId) await new Promise((resolve) => setTimeout(resolve, 20));
+    let secondId = '';
+    const second = tx.run({ communeId, userId: null, scope: 'staff' }, async () => {
+      secondId = await sessions.appendEvent(communeId, id, 'updated', {});
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(secondId).toBe(''); // waiting for the first transaction to end
+    release();
+    await Promise.all([first, second]);
+    expect(BigInt(secondId)).toBeGreaterThan(BigInt(firstId));
   });
 
   it('refuses unknown sessions, drafts and a bad Last-Event-ID with problem+json before streaming', async () => {
