@@ -211,6 +211,20 @@ describe('council sessions: live updates over server-sent events', () => {
     }
   });
 
+  it('keeps delivering after its listening connection is cut: it reconnects and reads what was committed meanwhile', async () => {
+    const id = await newSession();
+    const follower = await follow(`${origin}${path}/${id}/events`);
+    await ask(id, 1);
+    await follower.waitFor(1);
+    await ctx.sql.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and application_name = 'communes-session-events'`);
+    await ask(id, 2); // committed while no connection listens
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await ask(id, 3);
+    const events = await follower.waitFor(3);
+    expect(events.map((e) => (e.data['question'] as { text: string }).text)).toEqual([question(1), question(2), question(3)]);
+    expect(follower.events).toHaveLength(3);
+  });
+
   it('appends the events of a session one transaction at a time, so their ids follow commit order (resuming never skips one)', async () => {
     const id = await newSession();
     const communeId = await ctx.communeId('cotonou');

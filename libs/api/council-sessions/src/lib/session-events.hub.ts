@@ -165,6 +165,22 @@ export class SessionEventsHub implements BeforeApplicationShutdown {
     return this.connecting;
   }
 
+  /** Reconnects while anyone follows, then reads what was committed meanwhile (notifications are not replayed). */
+  private reconnectLater(): void {
+    setTimeout(() => {
+      if (this.stopping || this.channels.size === 0) return;
+      this.ensureListening().then(
+        () => {
+          for (const channel of this.channels.values()) void this.pump(channel);
+        },
+        (error: unknown) => {
+          this.logger.error(`Reconnecting the live events connection failed: ${String(error)}; retrying`);
+          this.reconnectLater();
+        },
+      );
+    }, RECONNECT_DELAY_MS).unref();
+  }
+
   private async connect(): Promise<void> {
     const client = new Client({ connectionString: this.config.DATABASE_URL, application_name: 'communes-session-events' });
     client.on('notification', (message) => {
@@ -176,23 +192,20 @@ export class SessionEventsHub implements BeforeApplicationShutdown {
     const lost = (error?: Error) => {
       if (this.listener !== client) return;
       this.listener = null;
+      void client.end().catch(() => undefined);
       if (this.stopping) return;
       this.logger.warn(`Live events connection lost${error ? `: ${error.message}` : ''}; reconnecting`);
-      setTimeout(() => {
-        if (this.stopping || this.channels.size === 0) return;
-        // Reconnect, then read what was committed meanwhile (notifications are not replayed).
-        void this.ensureListening().then(
-          () => {
-            for (const channel of this.channels.values()) void this.pump(channel);
-          },
-          (reconnectError: unknown) => this.logger.error(`Reconnecting the live events connection failed: ${String(reconnectError)}`),
-        );
-      }, RECONNECT_DELAY_MS).unref();
+      this.reconnectLater();
     };
     client.on('error', lost);
     client.on('end', () => lost());
-    await client.connect();
-    await client.query(`LISTEN ${SESSION_EVENTS_CHANNEL}`);
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${SESSION_EVENTS_CHANNEL}`);
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
     this.listener = client;
   }
 }
