@@ -21,7 +21,9 @@ import {
   invitationsControllerCreate,
   invitationsControllerList,
   invitationsControllerRevoke,
+  membersControllerChangeRole,
   membersControllerList,
+  membersControllerRemove,
   type AgendaEventResponse,
   type BudgetImportPreviewResponse,
   type ContractImportPreviewResponse,
@@ -103,6 +105,12 @@ export class ConsoleApi {
 
   members(slug: string): Promise<MemberResponse[]> {
     return body(membersControllerList(this.http, this.root, { slug }));
+  }
+  changeRole(slug: string, userId: string, role: MembershipRole) {
+    return body(membersControllerChangeRole(this.http, this.root, { slug, userId, body: { role } }));
+  }
+  removeMember(slug: string, userId: string) {
+    return body(membersControllerRemove(this.http, this.root, { slug, userId }));
   }
   invitations(slug: string): Promise<InvitationResponse[]> {
     return body(invitationsControllerList(this.http, this.root, { slug }));

@@ -48,6 +48,7 @@ import { injectCommuneSlug } from './slug';
               <th scope="col">{{ 'console.members.name' | transloco }}</th>
               <th scope="col">{{ 'console.members.contact' | transloco }}</th>
               <th scope="col">{{ 'console.members.role' | transloco }}</th>
+              <th scope="col">{{ 'console.members.actions' | transloco }}</th>
             </tr>
           </thead>
           <tbody>
@@ -55,7 +56,19 @@ import { injectCommuneSlug } from './slug';
               <tr>
                 <td>{{ m.displayName }}</td>
                 <td>{{ m.email ?? m.phone }}</td>
-                <td>{{ 'console.members.roles.' + m.role | transloco }}</td>
+                <td>
+                  <label class="visually-hidden" [for]="'role-' + m.userId">{{ 'console.members.roleOf' | transloco: { name: m.displayName } }}</label>
+                  <select [id]="'role-' + m.userId" [disabled]="busy()" (change)="changeRole(m.userId, $any($event.target).value)">
+                    @for (r of roles; track r) {
+                      <option [value]="r" [selected]="r === m.role">{{ 'console.members.roles.' + r | transloco }}</option>
+                    }
+                  </select>
+                </td>
+                <td>
+                  <button class="cp-button cp-button--secondary" type="button" [disabled]="busy()" (click)="remove(m.userId)">
+                    {{ 'console.members.remove' | transloco }}<span class="visually-hidden"> {{ m.displayName }}</span>
+                  </button>
+                </td>
               </tr>
             }
           </tbody>
@@ -99,6 +112,14 @@ export class MembersPage {
       this.link.set(created.acceptUrl);
       form.reset();
     });
+  }
+
+  protected changeRole(userId: string, role: MembershipRole): Promise<void> {
+    return this.run(() => this.api.changeRole(this.slug, userId, role));
+  }
+
+  protected remove(userId: string): Promise<void> {
+    return this.run(() => this.api.removeMember(this.slug, userId));
   }
 
   protected revoke(id: string): Promise<void> {
