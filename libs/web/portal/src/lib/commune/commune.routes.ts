@@ -1,19 +1,11 @@
 import type { Routes } from '@angular/router';
-import { AgendaEventPage } from './agenda/agenda-event-page';
-import { CommuneAgenda } from './agenda/commune-agenda';
-import { BudgetPage } from './budget/budget-page';
-import { CommuneBudget } from './budget/commune-budget';
 import { CommuneLayout } from './commune-layout';
-import { CommuneContracts } from './contracts/commune-contracts';
-import { ContractPage } from './contracts/contract-page';
-import { CommuneDocuments } from './documents/commune-documents';
-import { DocumentPage } from './documents/document-page';
-import { CommuneOpenData } from './open-data/commune-open-data';
 import { CommuneOverview } from './overview/commune-overview';
-import { CommuneSessions } from './sessions/commune-sessions';
-import { SessionPage } from './sessions/session-page';
 
-/** A commune's page and its sections (one lazy chunk, loaded at the first commune visited). */
+/**
+ * A commune's page: the layout and its overview in one chunk, each other section a small lazy
+ * chunk of its own (a phone parses only what the visitor opens).
+ */
 export const communeRoutes: Routes = [
   {
     path: '',
@@ -27,57 +19,74 @@ export const communeRoutes: Routes = [
       },
       {
         path: 'agenda',
-        component: CommuneAgenda,
+        loadComponent: () =>
+          import('./agenda/commune-agenda').then((m) => m.CommuneAgenda),
         title: 'portal.commune.tab.agenda',
       },
       {
         path: 'agenda/:id',
-        component: AgendaEventPage,
+        loadComponent: () =>
+          import('./agenda/agenda-event-page').then((m) => m.AgendaEventPage),
         title: 'portal.commune.tab.agenda',
       },
       {
         path: 'sessions',
-        component: CommuneSessions,
+        loadComponent: () =>
+          import('./sessions/commune-sessions').then((m) => m.CommuneSessions),
         title: 'portal.commune.tab.sessions',
       },
       {
         path: 'sessions/:id',
-        component: SessionPage,
+        loadComponent: () =>
+          import('./sessions/session-page').then((m) => m.SessionPage),
         title: 'portal.commune.tab.sessions',
       },
       {
         path: 'documents',
-        component: CommuneDocuments,
+        loadComponent: () =>
+          import('./documents/commune-documents').then(
+            (m) => m.CommuneDocuments,
+          ),
         title: 'portal.commune.tab.documents',
       },
       {
         path: 'documents/:id',
-        component: DocumentPage,
+        loadComponent: () =>
+          import('./documents/document-page').then((m) => m.DocumentPage),
         title: 'portal.commune.tab.documents',
       },
       {
         path: 'budgets',
-        component: CommuneBudget,
+        loadComponent: () =>
+          import('./budget/commune-budget').then((m) => m.CommuneBudget),
         title: 'portal.commune.tab.budget',
       },
       {
         path: 'budgets/:id',
-        component: BudgetPage,
+        loadComponent: () =>
+          import('./budget/budget-page').then((m) => m.BudgetPage),
         title: 'portal.commune.tab.budget',
       },
       {
         path: 'contracts',
-        component: CommuneContracts,
+        loadComponent: () =>
+          import('./contracts/commune-contracts').then(
+            (m) => m.CommuneContracts,
+          ),
         title: 'portal.commune.tab.contracts',
       },
       {
         path: 'contracts/:id',
-        component: ContractPage,
+        loadComponent: () =>
+          import('./contracts/contract-page').then((m) => m.ContractPage),
         title: 'portal.commune.tab.contracts',
       },
       {
         path: 'open-data',
-        component: CommuneOpenData,
+        loadComponent: () =>
+          import('./open-data/commune-open-data').then(
+            (m) => m.CommuneOpenData,
+          ),
         title: 'portal.commune.tab.openData',
       },
     ],
