@@ -9,7 +9,6 @@ import { RouterLink } from '@angular/router';
 import { TransparencyApi } from '@communes/web-data-access';
 import { DatePipe } from '@communes/web-ui';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { of } from 'rxjs';
 import { LabelPipe } from '../../shared/label.pipe';
 import { CommuneContext } from '../commune-context';
 
@@ -46,7 +45,7 @@ export class CommuneOverview {
   });
   private readonly documents = rxResource({
     params: () => (this.active() ? this.context.slug() : undefined),
-    stream: ({ params }) => (params ? this.api.documents(params) : of([])),
+    stream: ({ params }) => this.api.documents(params),
   });
 
   protected readonly upcoming = computed(() =>
