@@ -275,13 +275,28 @@ describe('commune pages', () => {
       Array.from(page().querySelectorAll('.prose p'), (p) => p.textContent),
     ).toEqual(['Capitale économique.', 'Première ville du pays.']);
     expect(
-      Array.from(page().querySelectorAll('.facts dt, .facts dd'), (e) =>
-        plain(e.textContent),
+      Array.from(
+        page().querySelectorAll('.grid .facts dt, .grid .facts dd'),
+        (e) => plain(e.textContent),
       ),
     ).toEqual(['Maire', 'Luc Atrokpo', 'Courriel', 'mairie@cotonou.bj']);
     expect(plain(page().textContent)).toContain(
       'Session ordinaire du conseil communal',
     );
+    expect(plain(page().querySelector('#budget-bref')?.textContent)).toBe(
+      'Le budget 2025 en bref',
+    );
+    expect(
+      Array.from(
+        page().querySelectorAll('#budget-bref + dl dt, #budget-bref + dl dd'),
+        (e) => plain(e.textContent),
+      ),
+    ).toEqual([
+      'Recettes (prévu)',
+      '1 500 000 FCFA',
+      'Dépenses (prévu)',
+      '1 500 000 FCFA',
+    ]);
     const tabs = Array.from(page().querySelectorAll('nav.tabs a'), (a) => [
       plain(a.textContent),
       a.getAttribute('aria-current'),

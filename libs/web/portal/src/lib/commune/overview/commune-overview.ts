@@ -5,17 +5,26 @@ import {
   inject,
 } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
+import { LowerCasePipe } from '@angular/common';
 import { RouterLink } from '@angular/router';
 import { TransparencyApi } from '@communes/web-data-access';
-import { DatePipe } from '@communes/web-ui';
+import { DatePipe, FcfaPipe } from '@communes/web-ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LabelPipe } from '../../shared/label.pipe';
+import { budgetYears, yearView } from '../budget/budget-view';
 import { CommuneContext } from '../commune-context';
 
 /** The first section: who the commune is, how to reach it, what comes next, what is new. */
 @Component({
   selector: 'cp-commune-overview',
-  imports: [RouterLink, TranslocoPipe, DatePipe, LabelPipe],
+  imports: [
+    LowerCasePipe,
+    RouterLink,
+    TranslocoPipe,
+    DatePipe,
+    FcfaPipe,
+    LabelPipe,
+  ],
   templateUrl: './commune-overview.html',
   styleUrl: '../commune-section.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -46,6 +55,20 @@ export class CommuneOverview {
   private readonly documents = rxResource({
     params: () => (this.active() ? this.context.slug() : undefined),
     stream: ({ params }) => this.api.documents(params),
+  });
+
+  private readonly budgets = rxResource({
+    params: () => (this.active() ? this.context.slug() : undefined),
+    stream: ({ params }) => this.api.budgets(params),
+  });
+
+  /** The latest year's totals, planned and (when published) executed. */
+  protected readonly budget = computed(() => {
+    if (!this.budgets.hasValue()) {
+      return null;
+    }
+    const year = budgetYears(this.budgets.value())[0];
+    return year === undefined ? null : yearView(this.budgets.value(), year);
   });
 
   protected readonly upcoming = computed(() =>
