@@ -265,6 +265,8 @@ describe('council sessions', () => {
     const accountability = summary.body.find((s) => s.kind === 'accountability');
     expect(accountability?.heldLast12Months).toBe(1);
     expect(Date.now() - new Date(accountability?.lastHeldAt ?? 0).getTime()).toBeLessThan(60_000);
+    const page = await ctx.request<{ sessions: { lastAccountabilitySessionAt: string | null } }>({ method: 'GET', url: '/api/v1/communes/cotonou' });
+    expect(page.body.sessions.lastAccountabilitySessionAt).toBe(accountability?.lastHeldAt);
     const list = await ctx.request<Session[]>({ method: 'GET', url: `${base}?period=past&kind=accountability` });
     expect(list.body.map((s) => s.id)).toEqual([id]);
   });

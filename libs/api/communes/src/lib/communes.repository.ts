@@ -2,6 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { CommuneStatus, OnboardingChecklistItem } from '@communes/shared-contracts';
 import { TenantTransaction } from '@communes/api-database';
 
+export interface CommuneLastSessions {
+  lastCouncilSessionAt: Date | null;
+  lastAccountabilitySessionAt: Date | null;
+}
+
 export interface CommuneRecord {
   id: string;
   slug: string;
@@ -30,6 +35,21 @@ const COLUMNS = `id, slug, name, department, country, status, is_pilot as "isPil
 @Injectable()
 export class CommunesRepository {
   constructor(private readonly tx: TenantTransaction) {}
+
+  /**
+   * When the commune's last council and accountability sessions took place (ended), for its public
+   * page: the law expects them regularly. Runs in the commune's public scope (published sessions).
+   */
+  async lastSessions(communeId: string): Promise<CommuneLastSessions> {
+    this.tx.assertCommune(communeId);
+    const [row] = await this.tx.query<CommuneLastSessions>(
+      `select max(coalesce(ended_at, starts_at)) filter (where kind = 'council') as "lastCouncilSessionAt",
+              max(coalesce(ended_at, starts_at)) filter (where kind = 'accountability') as "lastAccountabilitySessionAt"
+       from council_sessions where commune_id = $1 and status = 'ended'`,
+      [communeId],
+    );
+    return row;
+  }
 
   list(filter: { department?: string; status?: CommuneStatus }): Promise<CommuneRecord[]> {
     return this.tx.query<CommuneRecord>(

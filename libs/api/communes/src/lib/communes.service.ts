@@ -14,7 +14,7 @@ import { AuditService } from '@communes/api-audit';
 import { BrandingService } from './branding.service';
 import { CommuneAccess } from './commune-access.service';
 import { toCommuneDetail, toCommuneSummary } from './commune-presenter';
-import { CommunesRepository } from './communes.repository';
+import { CommuneLastSessions, CommunesRepository } from './communes.repository';
 
 export interface OnboardCommuneInput {
   slug: string;
@@ -41,9 +41,10 @@ export class CommunesService {
   }
 
   /** The commune's public page: its detail and how it presents itself. */
-  async get(slug: string): Promise<CommuneDetail & { branding: CommuneBranding }> {
+  async get(slug: string): Promise<CommuneDetail & { branding: CommuneBranding; sessions: CommuneLastSessions }> {
     const commune = await this.access.findBySlug(slug);
-    return { ...toCommuneDetail(commune), branding: await this.branding.brandingOf(commune) };
+    const sessions = await this.access.runIn(commune, () => this.communes.lastSessions(commune.id), 'public');
+    return { ...toCommuneDetail(commune), branding: await this.branding.brandingOf(commune), sessions };
   }
 
   /**

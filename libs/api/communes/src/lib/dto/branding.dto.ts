@@ -103,7 +103,18 @@ export class BrandingResponse implements CommuneBranding {
   updatedAt!: string | null;
 }
 
+export class CommuneLastSessionsResponse {
+  @ApiProperty({ type: Date, nullable: true, description: 'When the last council session that took place ended' })
+  lastCouncilSessionAt!: Date | null;
+
+  @ApiProperty({ type: Date, nullable: true, description: 'When the last accountability session (reddition de comptes) that took place ended' })
+  lastAccountabilitySessionAt!: Date | null;
+}
+
 export class CommunePageResponse extends CommuneDetailResponse {
   @ApiProperty({ type: BrandingResponse, description: 'How the commune presents itself (all fields null until it does)' })
   branding!: BrandingResponse;
+
+  @ApiProperty({ type: CommuneLastSessionsResponse, description: 'When the last sessions took place (details: GET …/council-sessions/summary)' })
+  sessions!: CommuneLastSessionsResponse;
 }

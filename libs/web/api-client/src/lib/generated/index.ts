@@ -36,6 +36,7 @@ export type { ChangeFeedbackStatusDto } from './models/change-feedback-status-dt
 export type { ChangeMemberRoleDto } from './models/change-member-role-dto';
 export type { ChangeSessionStatusDto } from './models/change-session-status-dto';
 export type { CommuneDetailResponse } from './models/commune-detail-response';
+export type { CommuneLastSessionsResponse } from './models/commune-last-sessions-response';
 export type { CommuneListResponse } from './models/commune-list-response';
 export type { CommunePageResponse } from './models/commune-page-response';
 export type { CommunePublicationSummaryResponse } from './models/commune-publication-summary-response';
