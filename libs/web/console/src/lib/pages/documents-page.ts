@@ -82,7 +82,7 @@ import { injectCommuneSlug } from './slug';
           <p>{{ 'console.documents.empty' | transloco }}</p>
         } @else {
           <div class="table-wrap" tabindex="0" role="region" [attr.aria-label]="tableLabel | transloco">
-            <table>
+            <table class="stack">
               <thead>
                 <tr>
                   <th scope="col">{{ 'console.documents.docTitle' | transloco }}</th>
@@ -94,19 +94,19 @@ import { injectCommuneSlug } from './slug';
               <tbody>
                 @for (doc of docs; track doc.id) {
                   <tr>
-                    <td>{{ doc.title }} <span class="status">{{ 'console.documents.state.' + doc.state | transloco }}</span></td>
-                    <td>{{ 'console.categories.' + doc.category | transloco }}</td>
-                    <td>{{ doc.fiscalYear }}</td>
+                    <td><strong>{{ doc.title }}</strong> <span class="status">{{ 'console.documents.state.' + doc.state | transloco }}</span></td>
+                    <td [attr.data-label]="'console.documents.category' | transloco">{{ 'console.categories.' + doc.category | transloco }}</td>
+                    <td [attr.data-label]="'console.documents.fiscalYear' | transloco">{{ doc.fiscalYear }}</td>
                     <td>
                       <div class="row">
                         @if (doc.state === 'draft') {
-                          <button class="cp-button" type="button" (click)="publish(doc)">{{ 'console.documents.publish' | transloco }}</button>
+                          <button class="cp-button" type="button" (click)="publish(doc)">{{ 'console.documents.publish' | transloco }}<span class="visually-hidden"> — {{ doc.title }}</span></button>
                         }
                         @if (doc.state !== 'withdrawn') {
-                          <button class="cp-button cp-button--secondary" type="button" (click)="versionOf.set(doc)">{{ 'console.documents.newVersion' | transloco }}</button>
+                          <button class="cp-button cp-button--secondary" type="button" (click)="versionOf.set(doc)">{{ 'console.documents.newVersion' | transloco }}<span class="visually-hidden"> — {{ doc.title }}</span></button>
                         }
                         @if (doc.state === 'published') {
-                          <button class="cp-button cp-button--secondary" type="button" (click)="withdrawing.set(doc.id)">{{ 'console.documents.withdraw' | transloco }}</button>
+                          <button class="cp-button cp-button--secondary" type="button" (click)="withdrawing.set(doc.id)">{{ 'console.documents.withdraw' | transloco }}<span class="visually-hidden"> — {{ doc.title }}</span></button>
                         }
                       </div>
                       @if (withdrawing() === doc.id) {
