@@ -1,3 +1,4 @@
+import { SearchIndexer } from '@communes/api-search';
 import { TestContext, TestUser } from '@communes/api-testing';
 
 interface Question {
@@ -96,6 +97,9 @@ describe('council sessions', () => {
       [2, 'Questions diverses', []],
     ]);
     const id = created.body.id;
+    await ctx.app.get(SearchIndexer).drain();
+    const searchFor = () => ctx.request<{ total: number; hits: { record: { id: string; url: string } }[] }>({ method: 'GET', url: '/api/v1/search?q=budget%20primitif%202026&kind=session' });
+    expect((await searchFor()).body.total).toBe(0);
 
     expect((await ctx.request({ method: 'GET', url: `${base}/${id}` })).status).toBe(404);
     expect((await ctx.request<Session[]>({ method: 'GET', url: base })).body.map((s) => s.id)).not.toContain(id);
@@ -113,8 +117,10 @@ describe('council sessions', () => {
     const read = await ctx.request<Session>({ method: 'GET', url: `${base}/${id}` });
     expect(read.status).toBe(200);
     expect(read.body.agenda[0].documents[0]).toMatchObject({ documentId: published.id, role: 'agenda' });
-    const outbox = await ctx.sql.query(`select 1 from search_outbox where record_id = $1`, [`session:${id}`]);
-    expect(outbox.rowCount).toBeGreaterThan(0);
+    await ctx.app.get(SearchIndexer).drain();
+    const found = await searchFor();
+    expect(found.body.total).toBe(1);
+    expect(found.body.hits[0].record).toMatchObject({ id: `session:${id}`, url: `/communes/cotonou/sessions/${id}` });
     const audit = await ctx.sql.query<{ action: string }>(`select action from audit_events where target_id = $1 order by id`, [id]);
     expect(audit.rows.map((row) => row.action)).toEqual(['council-session.created', 'council-session.published']);
   });
