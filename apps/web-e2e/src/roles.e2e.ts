@@ -79,6 +79,22 @@ describe('roles', () => {
   });
 });
 
+describe('sign up', () => {
+  it('creates a citizen account with a phone number and signs in', async () => {
+    const browser = await launchBrowser();
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await open(page, '/inscription');
+    await page.getByLabel('Nom affiché').fill('Awa Dossou');
+    await page.getByLabel("Numéro de téléphone (si pas d'e-mail)").fill('+229 01 97 12 34 56');
+    await page.getByLabel('Mot de passe (10 caractères au moins)').fill('awa-mot-de-passe');
+    await page.getByRole('button', { name: 'Créer mon compte' }).click();
+    await page.locator('cp-account-panel summary', { hasText: 'Awa Dossou' }).waitFor();
+    await context.close();
+    await browser.close();
+  });
+});
+
 describe('French and English', () => {
   it('switches the interface to English and back, remembering the choice and <html lang>', async () => {
     const browser = await launchBrowser();
@@ -94,6 +110,19 @@ describe('French and English', () => {
     await page.getByRole('button', { name: 'Français' }).click();
     await page.getByRole('heading', { name: 'Se connecter', level: 1 }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
+    await context.close();
+    await browser.close();
+  });
+
+  it('shows the consoles in English too', async () => {
+    const browser = await launchBrowser();
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signIn(page, ACCOUNTS.ancb);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Onboarding communes', level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'Onboard a commune' }).click();
+    await page.getByText('Step 1 of 3').waitFor();
     await context.close();
     await browser.close();
   });
