@@ -35,7 +35,8 @@ export class FeedbackSearchSource implements SearchRecordSource, OnModuleInit {
       fiscalYear: item.createdAt.getUTCFullYear(),
       amount: null,
       date: item.createdAt.toISOString().slice(0, 10),
-      url: `/communes/${commune.slug}/feedback/${item.id}`,
+      // The public tracking page of the web app (libs/web/participation).
+      url: `/suivi/${item.trackingNumber}?commune=${commune.slug}`,
     }));
   }
 
