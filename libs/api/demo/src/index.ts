@@ -5,3 +5,4 @@ export * from './lib/seed-demo-agenda';
 export * from './lib/seed-demo-budgets';
 export * from './lib/seed-demo-contracts';
 export * from './lib/seed-demo-branding';
+export * from './lib/seed-demo-participation';
