@@ -206,6 +206,39 @@ describe('email notifications (follows, outbox, SMTP, unsubscribe)', () => {
     expect(mail.raw.replace(/=\r\n/g, '')).toContain(`${PUBLIC_URL}/communes/cotonou/consultations/${draft.body.id}`);
   });
 
+  it('a council session going live reaches the followers of its commune, once', async () => {
+    const follower = await citizen();
+    await ctx.request({ method: 'POST', url: '/api/v1/communes/cotonou/follow', token: follower.token });
+    const base = '/api/v1/communes/cotonou/council-sessions';
+    const session = await ctx.request<{ id: string }>({
+      method: 'POST',
+      url: base,
+      token: editorToken,
+      body: { sessionType: 'ordinary', title: 'Session ordinaire de novembre', startsAt: new Date(Date.now() + 3_600_000).toISOString(), place: 'Hôtel de ville', publish: true },
+    });
+    expect(session.status).toBe(201);
+    expect((await ctx.request({ method: 'POST', url: `${base}/${session.body.id}/status`, token: editorToken, body: { status: 'live' } })).status).toBe(200);
+    expect((await ctx.request({ method: 'POST', url: `${base}/${session.body.id}/status`, token: editorToken, body: { status: 'ended' } })).status).toBe(200);
+    await sender.drain();
+    const mails = smtp.to(follower.user.email);
+    expect(mails.map(subjectOf)).toEqual(['En direct : Session ordinaire de novembre (Cotonou)']);
+    expect(mails[0].raw.replace(/=\r\n/g, '')).toContain(`${PUBLIC_URL}/communes/cotonou/sessions/${session.body.id}`);
+  });
+
+  it("the feedback answer's link opens the public tracking page", async () => {
+    const author = await citizen();
+    const sent = await ctx.request<{ id: string; trackingNumber: string }>({
+      method: 'POST',
+      url: '/api/v1/communes/cotonou/feedback',
+      token: author.token,
+      body: { kind: 'suggestion', category: 'voirie', text: 'Un ralentisseur devant l’école de Zogbo serait utile.', visibility: 'public' },
+    });
+    await ctx.request({ method: 'POST', url: `/api/v1/communes/cotonou/feedback/${sent.body.id}/answer`, token: editorToken, body: { answer: 'Prévu au budget 2027.' } });
+    await sender.drain();
+    const [mail] = smtp.to(author.user.email);
+    expect(mail.raw.replace(/=\r\n/g, '')).toContain(`${PUBLIC_URL}/suivi/${sent.body.trackingNumber}`);
+  });
+
   it('SMTP down: the email waits (1 min, then 5…) and is delivered once the server is back; nothing is lost', async () => {
     const follower = await citizen();
     await ctx.request({ method: 'POST', url: '/api/v1/communes/cotonou/follow', token: follower.token });

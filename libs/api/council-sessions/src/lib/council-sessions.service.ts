@@ -9,6 +9,7 @@ import {
 } from '@communes/api-core';
 import { AuditService } from '@communes/api-audit';
 import { CommuneAccess, CommuneRecord } from '@communes/api-communes';
+import { NotificationOutbox } from '@communes/api-notifications';
 import type { CouncilSessionKind, CouncilSessionStatus, CouncilSessionType } from '@communes/shared-contracts';
 import {
   AgendaItemInput,
@@ -103,6 +104,7 @@ export class CouncilSessionsService {
     private readonly sessions: CouncilSessionsRepository,
     private readonly audit: AuditService,
     private readonly requestContext: RequestContext,
+    private readonly notifications: NotificationOutbox,
   ) {}
 
   // Reads
@@ -209,6 +211,8 @@ export class CouncilSessionsService {
       }
       const cancellationReason = status === 'cancelled' ? (reason ?? null) : null;
       await this.sessions.setStatus(communeId, id, status, cancellationReason);
+      // Followers of the commune get an email when a session goes live (queued in this transaction).
+      if (status === 'live') await this.notifications.toFollowers(communeId, 'session.live', { sessionId: id, title: session.title });
       return {
         action: `council-session.${status}`,
         details: { from: session.status, to: status, ...(cancellationReason ? { reason: cancellationReason } : {}) },

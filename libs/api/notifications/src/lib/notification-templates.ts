@@ -108,7 +108,7 @@ function contentOf(context: TemplateContext): Content {
             : `The commune of ${commune.name} answered your message ${str(params['trackingNumber'])}:`,
           str(params['answer']),
         ],
-        link: { label: fr ? 'Suivre votre message' : 'Follow your message', url: `${communeUrl}/feedback/${str(params['feedbackId'])}` },
+        link: { label: fr ? 'Suivre votre message' : 'Follow your message', url: `${publicUrl}/suivi/${encodeURIComponent(str(params['trackingNumber']))}?commune=${commune.slug}` },
         reason: fr ? 'Vous recevez ce message parce que vous avez écrit à votre commune sur Communes+.' : 'You receive this email because you wrote to your commune on Communes+.',
       };
     case 'consultation.opened':
