@@ -1,7 +1,5 @@
 import { TestBed } from '@angular/core/testing';
 import { provideCommunesI18nTesting } from '@communes/web-ui';
-import en from './i18n/en.json';
-import fr from './i18n/fr.json';
 import { OfflineBanner } from './offline-banner';
 
 describe('OfflineBanner', () => {
@@ -14,7 +12,7 @@ describe('OfflineBanner', () => {
   afterEach(() => jest.restoreAllMocks());
 
   async function render(lang: 'fr' | 'en' = 'fr') {
-    TestBed.configureTestingModule({ providers: [provideCommunesI18nTesting({ pwa: { fr, en } }, lang)] });
+    TestBed.configureTestingModule({ providers: [provideCommunesI18nTesting({}, lang)] });
     const fixture = TestBed.createComponent(OfflineBanner);
     await fixture.whenStable();
     return fixture;

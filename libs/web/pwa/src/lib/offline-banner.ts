@@ -1,31 +1,24 @@
 import { ChangeDetectionStrategy, Component, effect, inject, signal } from '@angular/core';
-import { provideTranslocoScope, TranslocoPipe } from '@jsverse/transloco';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { OnlineStatus } from './online-status.service';
-
-/** Translation scope of this lib (see libs/web/ui/README.md). */
-export const PWA_SCOPE = 'pwa';
 
 /**
  * The banner shown while the connection is lost: what still works (pages already visited) and
  * that nothing typed is lost (forms keep their values; a write that fails is reported, never
  * dropped silently). A short "back online" follows for a few seconds. Announced politely.
+ * Its texts are root texts of libs/web/ui (`connection.*`), in the first bundle: a lazy
+ * translation file could not load once the connection is gone.
  */
 @Component({
   selector: 'cp-offline-banner',
   imports: [TranslocoPipe],
-  providers: [
-    provideTranslocoScope({
-      scope: PWA_SCOPE,
-      loader: { fr: () => import('./i18n/fr.json'), en: () => import('./i18n/en.json') },
-    }),
-  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="connection" role="status" aria-live="polite">
       @if (!status.isOnline()) {
-        <p class="connection__notice connection__notice--offline">{{ 'pwa.offline' | transloco }}</p>
+        <p class="connection__notice connection__notice--offline">{{ 'connection.offline' | transloco }}</p>
       } @else if (backOnline()) {
-        <p class="connection__notice connection__notice--online">{{ 'pwa.backOnline' | transloco }}</p>
+        <p class="connection__notice connection__notice--online">{{ 'connection.backOnline' | transloco }}</p>
       }
     </div>
   `,
