@@ -3,7 +3,7 @@ import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { DataSource, Logger as TypeOrmLogger } from 'typeorm';
 import { APP_ROLE } from '@communes/api-database';
-import { PostgresSearchEngine, SearchQuery } from '@communes/api-search';
+import { PUBLIC_SEARCH_SETTINGS, PostgresSearchEngine, SearchQuery } from '@communes/api-search';
 import { apiEnvironment, formatLoad, LOAD_CONNECTIONS, log, ms, percentile, sleep, startApiProcess, withBenchDatabase } from './harness';
 import { fillSearchRecords, topUpCommunes } from './search-data';
 
@@ -294,12 +294,9 @@ async function explainQuery(appUrl: string, query: SearchQuery): Promise<void> {
   await client.connect();
   try {
     for (const [index, statement] of statements.entries()) {
-      // The transaction settings of PostgresSearchEngine.inTransaction('public').
+      // The transaction of PostgresSearchEngine.inTransaction('public').
       await client.query('begin isolation level repeatable read read only');
-      await client.query(
-        `select set_config('app.scope', 'public', true), set_config('max_parallel_workers_per_gather', '0', true),
-                set_config('synchronize_seqscans', 'off', true), set_config('pg_trgm.similarity_threshold', '0.5', true)`,
-      );
+      await client.query(`select set_config(key, value, true) from jsonb_each_text($1::jsonb)`, [JSON.stringify(PUBLIC_SEARCH_SETTINGS)]);
       const plan = await client.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${statement.sql}`, statement.params);
       await client.query('rollback');
       console.log(`\n--- statement ${index + 1} of ${statements.length}, parameters ${JSON.stringify(statement.params).slice(0, 400)}`);

@@ -177,13 +177,17 @@ export class PostgresSearchEngine extends SearchEngine {
     const params = [...where.params];
     const add = (value: unknown) => `$${params.push(value)}`;
     const tsquery = text ? `${add(text.tsquery)}::tsquery` : '';
-    const matchOrder = query.sort === 'relevance' && text !== null ? '' : `order by ${orderBy(query, false)}`;
-    // Relevance: cover density of the query's words (0..1) plus trigram closeness of the title.
-    const score = text
+    const ranked = query.sort === 'relevance' && text !== null;
+    const matchOrder = ranked ? '' : `order by ${orderBy(query, false)}`;
+    // Relevance: cover density of the query's words (0..1) plus trigram closeness of the title,
+    // computed for every record of the window; other sorts need no score.
+    const score = ranked && text
       ? `ts_rank_cd(r.search_vector, ${tsquery}, 32) + word_similarity(lower(immutable_unaccent(${add(text.q)})), r.trigram_text)`
-      : '0';
+      : '';
     // The same ORDER BY picks the page and numbers its hits (names resolve to the page's columns).
-    const order = orderBy(query, text !== null);
+    const order = orderBy(query, ranked);
+    const pageLimit = add(query.pageSize);
+    const pageOffset = add((query.page - 1) * query.pageSize);
     // Highlights come from the ORIGINAL text: french_unaccent normalizes each word of it the way
     // the query was normalized, so "école" is marked for "ecole". Markers, then escaping, in
     // toSafeHighlight. Only for the page: ts_headline reads the whole body.
@@ -200,10 +204,14 @@ export class PostgresSearchEngine extends SearchEngine {
          limit ${add(this.resultWindow + 1)}),
        -- The window itself (a CTE is read back in the order it was written).
        w as (select * from m limit ${add(this.resultWindow)}),
-       page as (
-         select * from (select r.*, ${score} as score from w join search_records r on r.id = w.id) r
-         order by ${order}
-         limit ${add(query.pageSize)} offset ${add((query.page - 1) * query.pageSize)}),
+       page as (${
+         ranked
+           ? `select * from (select r.*, ${score} as score from w join search_records r on r.id = w.id) r
+              order by ${order} limit ${pageLimit} offset ${pageOffset}`
+           : // Sorted by a column of the window: the page is cut from it before reading whole records.
+             `select r.* from (select * from w order by ${order} limit ${pageLimit} offset ${pageOffset}) w
+              join search_records r on r.id = w.id`
+       }),
        hits as (
          select row_number() over (order by ${order}) as position,
                 p.id, p.kind, p.commune_id, p.commune_slug, p.commune_name, p.department, p.title, p.body,
@@ -234,18 +242,7 @@ export class PostgresSearchEngine extends SearchEngine {
       if (scope === 'public') {
         // Read only, on one snapshot for the whole search.
         await manager.query('set transaction isolation level repeatable read, read only');
-        await manager.query(
-          `select set_config('app.scope', 'public', true),
-                  -- One broad query must not hold the database for everyone (tools/bench/README.md,
-                  -- search): past this, PostgreSQL cancels it and the caller gets a 503.
-                  set_config('statement_timeout', $1, true),
-                  -- No parallel or synchronized scans: the first matches found by a scan must be
-                  -- the same from one page to the next.
-                  set_config('max_parallel_workers_per_gather', '0', true),
-                  set_config('synchronize_seqscans', 'off', true),
-                  set_config('pg_trgm.similarity_threshold', $2, true)`,
-          [`${SEARCH_STATEMENT_TIMEOUT_MS}ms`, String(TYPO_SIMILARITY)],
-        );
+        await manager.query(`select set_config(key, value, true) from jsonb_each_text($1::jsonb)`, [JSON.stringify(PUBLIC_SEARCH_SETTINGS)]);
       } else {
         await manager.query(`select set_config('app.scope', $1, true)`, [scope]);
       }
@@ -257,12 +254,26 @@ export class PostgresSearchEngine extends SearchEngine {
 /** The text search configuration of the migration: french + unaccent (see there). */
 const CONFIG = `'public.french_unaccent'::regconfig`;
 const UPSERT_CHUNK = 200;
-const SEARCH_STATEMENT_TIMEOUT_MS = 5000;
 const MAX_WORDS = 12;
 /** Words of at least this length may match with a typo (Meilisearch's default for one typo). */
 const TYPO_MIN_LENGTH = 5;
-/** pg_trgm similarity a known word needs to be taken as a correction ("constructon"/"construction": 0.67). */
-const TYPO_SIMILARITY = 0.5;
+
+/**
+ * Transaction-local settings of every public search (and of the benchmark's `explain`, so that it
+ * plans the statements as the engine runs them).
+ */
+export const PUBLIC_SEARCH_SETTINGS: Readonly<Record<string, string>> = {
+  'app.scope': 'public',
+  // One broad query must not hold the database for everyone (tools/bench/README.md, search):
+  // past this, PostgreSQL cancels it and the caller gets a 503.
+  statement_timeout: '5000ms',
+  // No parallel or synchronized scans: the first matches a scan finds must be the same from one
+  // page to the next.
+  max_parallel_workers_per_gather: '0',
+  synchronize_seqscans: 'off',
+  // Similarity a known word needs to be taken as a correction ("constructon"/"construction": 0.67).
+  'pg_trgm.similarity_threshold': '0.5',
+};
 /** Corrections kept per misspelt word, closest first. */
 const MAX_CORRECTIONS = 3;
 /** A phrase in quotes, a word excluded with a leading dash, or `or` between words. */
@@ -365,7 +376,7 @@ function buildWhere(query: ValidSearchQuery, text: TextMatch | null): Where {
 }
 
 /** Sorts are total (id last) so that pages never overlap; records without a value come last. */
-function orderBy(query: ValidSearchQuery, hasText: boolean): string {
+function orderBy(query: ValidSearchQuery, ranked: boolean): string {
   const direction = query.direction === 'asc' ? 'asc' : 'desc';
   switch (query.sort) {
     case 'amount':
@@ -373,6 +384,6 @@ function orderBy(query: ValidSearchQuery, hasText: boolean): string {
     case 'date':
       return `record_date collate "C" ${direction} nulls last, id`;
     case 'relevance':
-      return hasText ? 'score desc, record_date collate "C" desc nulls last, id' : 'record_date collate "C" desc nulls last, id';
+      return ranked ? 'score desc, record_date collate "C" desc nulls last, id' : 'record_date collate "C" desc nulls last, id';
   }
 }

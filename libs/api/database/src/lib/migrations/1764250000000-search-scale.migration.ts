@@ -15,7 +15,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *      function is SECURITY DEFINER because the app role may only read the vocabulary.
  *    - Words are never removed: they come from published records only (public by definition),
  *      and a word left over by a withdrawn record only adds a correction that matches nothing.
- *    - No `commune_id` and no RLS: a shared, public projection of `search_records`, like it.
+ *    - No commune column and no RLS: a shared, public list of words of published records.
  *
  * 2. Indexes in the order of the date and amount sorts (descending, records without a value
  *    last, then id): the first matches in that order are then an index walk, not a sort of every
