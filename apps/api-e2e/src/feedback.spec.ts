@@ -1,3 +1,4 @@
+import { ParticipationRateLimiter } from '@communes/api-feedback';
 import { SearchIndexer } from '@communes/api-search';
 import { TestContext, TestUser } from '@communes/api-testing';
 
@@ -219,5 +220,19 @@ describe('feedback rate limits', () => {
     expect(byAddress.status).toBe(429);
     expect(byAddress.headers['retry-after']).toBeDefined();
     expect(Number((await ctx.sql.query<{ n: string }>(`select count(*) as n from feedback`)).rows[0].n)).toBe(5);
+  });
+
+  it('limits submissions without an account per address, lower than the address ceiling, without touching signed-in ones', async () => {
+    await ctx.close();
+    ctx = await TestContext.create({ PARTICIPATION_LIMIT_PER_ADDRESS_PER_HOUR: '100', PARTICIPATION_LIMIT_ANONYMOUS_PER_ADDRESS_PER_HOUR: '2' });
+    const limiter = ctx.app.get(ParticipationRateLimiter);
+    const phone = { userId: null, address: '203.0.113.7' };
+    expect(await limiter.hit('report', phone)).toBeNull();
+    expect(await limiter.hit('report', phone)).toBeNull();
+    expect(await limiter.hit('report', phone)).toBeGreaterThan(0);
+    // Another address, and an account behind the same address (carrier NAT), are not affected.
+    expect(await limiter.hit('report', { userId: null, address: '203.0.113.8' })).toBeNull();
+    const user = await ctx.newUser();
+    expect(await limiter.hit('report', { userId: user.id, address: phone.address })).toBeNull();
   });
 });

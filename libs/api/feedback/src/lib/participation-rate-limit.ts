@@ -20,7 +20,8 @@ interface LimitKey {
 }
 
 /**
- * Counts citizen submissions per account and per client address over a sliding hour, in the
+ * Counts citizen submissions per account, per client address (a high ceiling: many phones share
+ * one address) and, for submissions without an account, per address at a low limit, over a sliding hour, in the
  * database so that the limit holds across API replicas. Keys are HMACs: the table never holds
  * an address or an account id in clear.
  */
@@ -33,8 +34,10 @@ export class ParticipationRateLimiter {
 
   /** Records one hit, or returns how many seconds to wait when a limit is reached (nothing recorded then). */
   hit(bucket: string, who: { userId: string | null; address: string }): Promise<number | null> {
+    // Keys always in the same order (address first), so two hits never wait on each other's locks crosswise.
     const keys: LimitKey[] = [{ subjectHash: this.hash(`address:${who.address}`), limit: this.config.PARTICIPATION_LIMIT_PER_ADDRESS_PER_HOUR }];
     if (who.userId) keys.push({ subjectHash: this.hash(`account:${who.userId}`), limit: this.config.PARTICIPATION_LIMIT_PER_ACCOUNT_PER_HOUR });
+    else keys.push({ subjectHash: this.hash(`anonymous:${who.address}`), limit: this.config.PARTICIPATION_LIMIT_ANONYMOUS_PER_ADDRESS_PER_HOUR });
     return this.tx.run({ communeId: null, userId: who.userId, scope: 'public' }, async () => {
       let wait = 0;
       for (const key of keys) {

@@ -68,6 +68,7 @@ export class TestContext {
       AUTH_RATE_LIMIT_PER_MINUTE: '10000',
       PARTICIPATION_LIMIT_PER_ACCOUNT_PER_HOUR: '10000',
       PARTICIPATION_LIMIT_PER_ADDRESS_PER_HOUR: '10000',
+      PARTICIPATION_LIMIT_ANONYMOUS_PER_ADDRESS_PER_HOUR: '10000',
       LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
       // Background jobs are run by the tests themselves (runOnce), not on a timer.
       BACKGROUND_JOBS_INTERVAL_MS: '0',

@@ -70,14 +70,25 @@ export class AppConfig {
   PARTICIPATION_LIMIT_PER_ACCOUNT_PER_HOUR = 10;
 
   /**
-   * Citizen submissions allowed per client address and hour, across accounts. Higher than per
-   * account: many people share one address (mobile carriers, cybercafés).
+   * Citizen submissions allowed per client address and hour, across accounts: a ceiling against
+   * scripted account farms, set high because mobile carriers in Benin put thousands of phones
+   * behind one public address (carrier-grade NAT), as do cybercafés. Accounts have their own limit.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(1000000)
+  PARTICIPATION_LIMIT_PER_ADDRESS_PER_HOUR = 1000;
+
+  /**
+   * Submissions made without an account (e.g. reporting content) per client address and hour:
+   * without an account the address is all there is to count, so the limit is low.
    */
   @Transform(({ value }) => Number(value))
   @IsInt()
   @Min(1)
   @Max(100000)
-  PARTICIPATION_LIMIT_PER_ADDRESS_PER_HOUR = 60;
+  PARTICIPATION_LIMIT_ANONYMOUS_PER_ADDRESS_PER_HOUR = 30;
 
   /** Largest document upload accepted, in bytes (default 100 MB). */
   @Transform(({ value }) => Number(value))
