@@ -67,8 +67,10 @@ describe('accounts and sessions', () => {
     expect(response.body.code).toBe('auth.invalid-token');
   });
 
-  it('rotates refresh tokens and revokes the whole family when one is reused', async () => {
-    const first = (await login(citizen.email, TEST_PASSWORD)).body;
+  it('rotates refresh tokens and ends every session of the account when one is reused', async () => {
+    const user = await ctx.newUser();
+    const otherDevice = (await login(user.email, TEST_PASSWORD)).body;
+    const first = (await login(user.email, TEST_PASSWORD)).body;
     const second = await ctx.request<Tokens>({ method: 'POST', url: '/api/v1/auth/refresh', body: { refreshToken: first.refreshToken } });
     expect(second.status).toBe(200);
     expect(second.body.refreshToken).not.toBe(first.refreshToken);
@@ -76,9 +78,44 @@ describe('accounts and sessions', () => {
     const replay = await ctx.request<Problem>({ method: 'POST', url: '/api/v1/auth/refresh', body: { refreshToken: first.refreshToken } });
     expect(replay.status).toBe(401);
     expect(replay.body.code).toBe('auth.refresh-token-reused');
-    // The legitimate latest token died with its family.
+    // The legitimate latest token died, and so did the account's other sessions, access tokens included.
     const after = await ctx.request<Problem>({ method: 'POST', url: '/api/v1/auth/refresh', body: { refreshToken: second.body.refreshToken } });
     expect(after.status).toBe(401);
+    expect((await ctx.request({ method: 'POST', url: '/api/v1/auth/refresh', body: { refreshToken: otherDevice.refreshToken } })).status).toBe(401);
+    for (const token of [otherDevice.accessToken, second.body.accessToken]) {
+      expect((await ctx.request({ method: 'GET', url: '/api/v1/me', token })).status).toBe(401);
+    }
+    // Logging in again works.
+    const again = (await login(user.email, TEST_PASSWORD)).body;
+    expect((await ctx.request({ method: 'GET', url: '/api/v1/me', token: again.accessToken })).status).toBe(200);
+  });
+
+  it('a token revoked by a logout is refused without ending the other sessions (a second tab after a logout)', async () => {
+    const user = await ctx.newUser();
+    const kept = (await login(user.email, TEST_PASSWORD)).body;
+    const loggedOut = (await login(user.email, TEST_PASSWORD)).body;
+    expect((await ctx.request({ method: 'POST', url: '/api/v1/auth/logout', body: { refreshToken: loggedOut.refreshToken } })).status).toBe(204);
+    const stale = await ctx.request<Problem>({ method: 'POST', url: '/api/v1/auth/refresh', body: { refreshToken: loggedOut.refreshToken } });
+    expect(stale.status).toBe(401);
+    expect(stale.body.code).toBe('auth.invalid-refresh-token');
+    expect((await ctx.request({ method: 'POST', url: '/api/v1/auth/refresh', body: { refreshToken: kept.refreshToken } })).status).toBe(200);
+  });
+
+  it('logs out everywhere: every refresh token revoked, every access token refused at once', async () => {
+    const user = await ctx.newUser();
+    const phone = (await login(user.email, TEST_PASSWORD)).body;
+    const laptop = (await login(user.email, TEST_PASSWORD)).body;
+    const bystander = (await login(citizen.email, TEST_PASSWORD)).body;
+    expect((await ctx.request({ method: 'DELETE', url: '/api/v1/me/sessions' })).status).toBe(401);
+    expect((await ctx.request({ method: 'DELETE', url: '/api/v1/me/sessions', token: laptop.accessToken })).status).toBe(204);
+    for (const tokens of [phone, laptop]) {
+      expect((await ctx.request({ method: 'GET', url: '/api/v1/me', token: tokens.accessToken })).status).toBe(401);
+      expect((await ctx.request({ method: 'POST', url: '/api/v1/auth/refresh', body: { refreshToken: tokens.refreshToken } })).status).toBe(401);
+    }
+    // Another account is untouched.
+    expect((await ctx.request({ method: 'GET', url: '/api/v1/me', token: bystander.accessToken })).status).toBe(200);
+    const again = (await login(user.email, TEST_PASSWORD)).body;
+    expect((await ctx.request({ method: 'GET', url: '/api/v1/me', token: again.accessToken })).status).toBe(200);
   });
 
   it('logout revokes the session', async () => {

@@ -26,6 +26,8 @@ export interface TokenPair {
 
 export interface AccessTokenPayload {
   sub: string;
+  /** The account's session version when issued ("log out everywhere" moves it on); absent = 0. */
+  sv?: number;
 }
 
 export interface CurrentUser {
@@ -86,7 +88,8 @@ export class AuthService {
 
   /**
    * Rotates a refresh token. Presenting one that was already used means it was stolen or
-   * replayed: the whole family (that login's every token) is revoked.
+   * replayed: every session of the account is ended (all its refresh tokens revoked, its access
+   * tokens refused), since we cannot tell the thief's copy from the owner's.
    */
   async refresh(refreshToken: string): Promise<TokenPair> {
     const tokenHash = hashOpaqueToken(refreshToken);
@@ -94,8 +97,10 @@ export class AuthService {
       const consumed = await this.refreshTokens.consume(tokenHash);
       if (consumed) return { kind: 'rotated' as const, tokens: await this.issueTokens(consumed.userId, consumed.familyId) };
       const known = await this.refreshTokens.findByHash(tokenHash);
-      if (known && (known.usedAt || known.revokedAt)) {
-        await this.refreshTokens.revokeFamily(known.familyId);
+      // A token already rotated is a replay. One merely revoked (logged out) is not: another tab
+      // still holding it after a logout must not end the account's other sessions.
+      if (known?.usedAt) {
+        await this.endAllSessions(known.userId);
         return { kind: 'reused' as const };
       }
       return { kind: 'invalid' as const };
@@ -121,10 +126,18 @@ export class AuthService {
     });
   }
 
-  /** The actor behind an access token, read fresh from the database on every request. */
-  async loadActor(userId: string): Promise<Actor | null> {
+  /** "Log out everywhere": ends every session of the account, this one included. */
+  logoutEverywhere(userId: string): Promise<void> {
+    return this.tx.run({ communeId: null, userId, scope: 'self' }, () => this.endAllSessions(userId));
+  }
+
+  /**
+   * The actor behind an access token, read fresh from the database on every request; null when
+   * the account is gone or its sessions were ended after the token was issued.
+   */
+  async loadActor(userId: string, sessionVersion = 0): Promise<Actor | null> {
     const current = await this.loadCurrentUser(userId);
-    if (!current) return null;
+    if (!current || current.user.sessionVersion !== sessionVersion) return null;
     return {
       userId: current.user.id,
       platformRole: current.user.platformRole,
@@ -140,11 +153,17 @@ export class AuthService {
     });
   }
 
+  private async endAllSessions(userId: string): Promise<void> {
+    await this.refreshTokens.revokeAllOfUser(userId);
+    await this.users.bumpSessionVersion(userId);
+  }
+
   private async issueTokens(userId: string, familyId: string): Promise<TokenPair> {
     const refreshToken = newOpaqueToken();
     const expiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000);
     await this.refreshTokens.insert({ userId, familyId, tokenHash: hashOpaqueToken(refreshToken), expiresAt });
-    const payload: AccessTokenPayload = { sub: userId };
+    const user = await this.users.findById(userId);
+    const payload: AccessTokenPayload = { sub: userId, sv: user?.sessionVersion ?? 0 };
     const accessToken = await this.jwt.signAsync(payload);
     return { accessToken, refreshToken, tokenType: 'Bearer', expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS };
   }

@@ -1,5 +1,5 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Delete, Get, HttpCode } from '@nestjs/common';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequestContext, UnauthenticatedError } from '@communes/api-core';
 import { AuthService } from './auth.service';
 import { MeDto } from './dto/auth.dto';
@@ -30,5 +30,16 @@ export class MeController {
       platformRole: user.platformRole,
       memberships,
     };
+  }
+
+  @Delete('sessions')
+  @SignedIn()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Log out everywhere: ends every session of the account (refresh tokens revoked, access tokens refused at once)' })
+  @ApiNoContentResponse()
+  async logoutEverywhere(): Promise<void> {
+    const userId = this.requestContext.actor.userId;
+    if (!userId) throw new UnauthenticatedError();
+    await this.auth.logoutEverywhere(userId);
   }
 }

@@ -49,4 +49,9 @@ export class RefreshTokensRepository {
     );
     return rows.length;
   }
+
+  async revokeAllOfUser(userId: string): Promise<number> {
+    const rows = await this.tx.query(`update refresh_tokens set revoked_at = now() where user_id = $1 and revoked_at is null returning id`, [userId]);
+    return rows.length;
+  }
 }

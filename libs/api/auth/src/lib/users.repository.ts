@@ -9,6 +9,8 @@ export interface UserRecord {
   passwordHash: string;
   displayName: string;
   platformRole: PlatformRole | null;
+  /** Moves on at "log out everywhere"; access tokens carry the version they were issued under. */
+  sessionVersion: number;
 }
 
 export interface UserMembershipRecord {
@@ -19,7 +21,7 @@ export interface UserMembershipRecord {
 }
 
 const USER_COLUMNS = `id, email, phone, password_hash as "passwordHash", display_name as "displayName",
-                      platform_role as "platformRole"`;
+                      platform_role as "platformRole", session_version as "sessionVersion"`;
 
 /** Accounts are global (one person, many communes); memberships are read in the `self` scope. */
 @Injectable()
@@ -34,6 +36,11 @@ export class UsersRepository {
   async findByPhone(phone: string): Promise<UserRecord | null> {
     const rows = await this.tx.query<UserRecord>(`select ${USER_COLUMNS} from users where phone = $1`, [phone]);
     return rows[0] ?? null;
+  }
+
+  /** Ends every session of the account: access tokens issued before stop being accepted. */
+  async bumpSessionVersion(id: string): Promise<void> {
+    await this.tx.query(`update users set session_version = session_version + 1 where id = $1`, [id]);
   }
 
   async findById(id: string): Promise<UserRecord | null> {

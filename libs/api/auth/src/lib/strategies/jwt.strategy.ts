@@ -21,8 +21,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   async validate(payload: AccessTokenPayload): Promise<Actor> {
-    const actor = typeof payload.sub === 'string' ? await this.auth.loadActor(payload.sub) : null;
-    if (!actor) throw new UnauthenticatedError('auth.invalid-token', 'This account no longer exists. Log in again.');
+    const sessionVersion = typeof payload.sv === 'number' ? payload.sv : 0;
+    const actor = typeof payload.sub === 'string' ? await this.auth.loadActor(payload.sub, sessionVersion) : null;
+    if (!actor) throw new UnauthenticatedError('auth.invalid-token', 'This session has ended or the account no longer exists. Log in again.');
     return actor;
   }
 }

@@ -13,6 +13,7 @@ import { CommuneProfiles1764400000000 } from './1764400000000-commune-profiles.m
 import { MonitoringIndexes1764410000000 } from './1764410000000-monitoring-indexes.migration';
 import { CouncilSessions1764500000000 } from './1764500000000-council-sessions.migration';
 import { Notifications1764600000000 } from './1764600000000-notifications.migration';
+import { SessionVersion1764730000000 } from './1764730000000-session-version.migration';
 import { NotificationsCancel1764600000001 } from './1764600000001-notifications-cancel.migration';
 
 /** Every migration, in order. Migrations run as the owner role, never `synchronize`. */
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   CouncilSessions1764500000000,
   Notifications1764600000000,
   NotificationsCancel1764600000001,
+  SessionVersion1764730000000,
 ];

@@ -158,6 +158,8 @@ export type { AuthControllerRegister$Params as AuthControllerRegister$Params } f
 export { authControllerRegister as authControllerRegister } from './fn/auth/auth-controller-register';
 export type { MeControllerMe$Params as MeControllerMe$Params } from './fn/auth/me-controller-me';
 export { meControllerMe as meControllerMe } from './fn/auth/me-controller-me';
+export type { MeControllerLogoutEverywhere$Params as MeControllerLogoutEverywhere$Params } from './fn/auth/me-controller-logout-everywhere';
+export { meControllerLogoutEverywhere as meControllerLogoutEverywhere } from './fn/auth/me-controller-logout-everywhere';
 export type { CommunesControllerList$Params as CommunesControllerList$Params } from './fn/communes/communes-controller-list';
 export { communesControllerList as communesControllerList } from './fn/communes/communes-controller-list';
 export type { CommunesControllerOnboard$Params as CommunesControllerOnboard$Params } from './fn/communes/communes-controller-onboard';
