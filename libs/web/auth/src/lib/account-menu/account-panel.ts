@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { authI18n } from '../auth.i18n';
@@ -30,7 +30,11 @@ import { AuthSession } from '../session/auth-session';
             <li><a [routerLink]="console.link" (click)="close(menu)">{{ 'auth.menu.console' | transloco: { commune: console.name } }}</a></li>
           }
           <li><button type="button" (click)="logout(menu)">{{ 'auth.menu.logout' | transloco }}</button></li>
+          <li><button type="button" (click)="logoutEverywhere(menu)">{{ 'auth.menu.logoutEverywhere' | transloco }}</button></li>
         </ul>
+        @if (everywhereFailed()) {
+          <p role="alert">{{ 'auth.menu.logoutEverywhereFailed' | transloco }}</p>
+        }
       </details>
     }
   `,
@@ -39,6 +43,7 @@ import { AuthSession } from '../session/auth-session';
     a, summary { display: inline-flex; align-items: center; min-height: 2.75rem; padding: 0 0.75rem; border-radius: 0.375rem; font-weight: 600; }
     summary { cursor: pointer; border: 2px solid #fff; }
     ul { position: absolute; right: 0; z-index: 10; min-width: 15rem; margin: 0.25rem 0 0; padding: 0.5rem 0; list-style: none; background: #fff; border: 1px solid #767676; border-radius: 6px; }
+    p { position: absolute; right: 0; z-index: 10; width: 15rem; margin: 0.25rem 0 0; padding: 0.6rem 1rem; color: #8a1c1c; background: #fff; border: 1px solid #8a1c1c; border-radius: 6px; }
     ul a, button { display: flex; width: 100%; padding: 0.6rem 1rem; color: #004d2d; background: none; border: 0; font: inherit; text-decoration: underline; cursor: pointer; }
   `,
 })
@@ -59,6 +64,20 @@ export class AccountPanel {
 
   protected close(menu: HTMLDetailsElement): void {
     menu.open = false;
+  }
+
+  protected readonly everywhereFailed = signal(false);
+
+  protected async logoutEverywhere(menu: HTMLDetailsElement): Promise<void> {
+    this.everywhereFailed.set(false);
+    try {
+      await this.session.logoutEverywhere();
+    } catch {
+      this.everywhereFailed.set(true);
+      return;
+    }
+    this.close(menu);
+    await this.router.navigateByUrl('/');
   }
 
   protected async logout(menu: HTMLDetailsElement): Promise<void> {

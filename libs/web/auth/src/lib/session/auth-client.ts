@@ -7,6 +7,7 @@ import {
   authControllerRefresh,
   authControllerRegister,
   invitationsControllerAccept,
+  meControllerLogoutEverywhere,
   meControllerMe,
   type AcceptedInvitationResponse,
   type MeDto,
@@ -66,6 +67,11 @@ export class AuthClient {
       if (status === 401 || status === 400) return { kind: 'rejected', code: (error as { code?: string | null }).code ?? null };
       return { kind: 'unreachable' };
     }
+  }
+
+  /** Ends every session of the account on the server (the bearer of this session included). */
+  async logoutEverywhere(): Promise<void> {
+    await body(meControllerLogoutEverywhere(this.http, this.root));
   }
 
   async logout(refreshToken: string): Promise<void> {

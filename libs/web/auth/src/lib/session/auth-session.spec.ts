@@ -118,6 +118,27 @@ describe('AuthSession and the auth interceptor', () => {
     expect(localStorage.getItem(REFRESH_TOKEN_KEY)).toBeNull();
   });
 
+  it('signs out of every device: the server ends every session with this bearer, then the tokens are forgotten here', async () => {
+    await signIn();
+    const done = session.logoutEverywhere();
+    const request = await sent(http, '/api/v1/me/sessions');
+    expect(request.request.method).toBe('DELETE');
+    expect(request.request.headers.get('Authorization')).toBe('Bearer access-1');
+    request.flush(null, { status: 204, statusText: 'No Content' });
+    await done;
+    expect(session.signedIn()).toBe(false);
+    expect(localStorage.getItem(REFRESH_TOKEN_KEY)).toBeNull();
+  });
+
+  it('keeps the session and throws when signing out of every device cannot reach the server', async () => {
+    await signIn();
+    const done = session.logoutEverywhere();
+    (await sent(http, '/api/v1/me/sessions')).error(new ProgressEvent('error'), { status: 0, statusText: 'Unknown Error' });
+    await expect(done).rejects.toBeDefined();
+    expect(session.signedIn()).toBe(true);
+    expect(localStorage.getItem(REFRESH_TOKEN_KEY)).toBe('refresh-token-number-1');
+  });
+
   it('follows another tab signing out', async () => {
     await signIn();
     window.dispatchEvent(new StorageEvent('storage', { key: REFRESH_TOKEN_KEY, newValue: null }));

@@ -106,6 +106,15 @@ export class AuthSession {
     if (token) await (await this.client()).logout(token);
   }
 
+  /**
+   * Ends every session of the account (phones, other computers, and this one). Throws when the
+   * server could not be reached: then nothing is ended, and the user is told.
+   */
+  async logoutEverywhere(): Promise<void> {
+    await (await this.client()).logoutEverywhere();
+    this.end(null);
+  }
+
   /** True when the user may enter a commune's console (with one of `roles`, any role if empty). */
   hasMembership(communeSlug: string, roles: readonly MembershipRole[] = []): boolean {
     return this.memberships().some((m) => m.communeSlug === communeSlug && (roles.length === 0 || roles.includes(m.role)));
