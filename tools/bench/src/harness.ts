@@ -106,6 +106,7 @@ export function apiEnvironment(appUrl: string, extra: ApiEnvironment = {}): ApiE
     PORT: '0',
     DATABASE_URL: appUrl,
     JWT_SECRET: randomBytes(32).toString('hex'),
+    UNSUBSCRIBE_SECRET: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'error',
     // AppConfig caps this at 10000 per minute; the benchmarks log in once or twice.
     AUTH_RATE_LIMIT_PER_MINUTE: '10000',

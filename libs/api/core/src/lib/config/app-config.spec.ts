@@ -23,6 +23,12 @@ describe('loadAppConfig', () => {
     }
   });
 
+  it('requires UNSUBSCRIBE_SECRET in production only', () => {
+    expect(() => loadAppConfig({ ...VALID, NODE_ENV: 'production' })).toThrow(/UNSUBSCRIBE_SECRET: required in production/);
+    expect(loadAppConfig({ ...VALID, NODE_ENV: 'production', UNSUBSCRIBE_SECRET: 'u'.repeat(40) }).UNSUBSCRIBE_SECRET).toBe('u'.repeat(40));
+    expect(loadAppConfig({ ...VALID, NODE_ENV: 'development' }).UNSUBSCRIBE_SECRET).toBeUndefined();
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadAppConfig({ ...VALID, PORT: '', WEB_DIST_DIR: '' }).PORT).toBe(3000);
   });

@@ -185,8 +185,9 @@ export class AppConfig {
   MAIL_FROM = 'Communes+ <no-reply@communes.bj>';
 
   /**
-   * Signs the unsubscribe links of emails (HMAC-SHA256). Unset: derived from JWT_SECRET, so
-   * changing JWT_SECRET also invalidates the links of emails already sent.
+   * Signs the unsubscribe links of emails (HMAC-SHA256). Required in production; unset
+   * elsewhere it is derived from JWT_SECRET (changing JWT_SECRET would then invalidate the links
+   * of emails already sent, which a production rotation of JWT_SECRET must not do).
    */
   @IsOptional()
   @IsString()
@@ -206,6 +207,11 @@ export function loadAppConfig(env: Record<string, string | undefined> = process.
       return `  - ${error.property}: ${reasons}`;
     });
     throw new InvalidConfigurationError(`Invalid environment configuration:\n${lines.join('\n')}`);
+  }
+  if (config.NODE_ENV === 'production' && !config.UNSUBSCRIBE_SECRET) {
+    throw new InvalidConfigurationError(
+      'Invalid environment configuration:\n  - UNSUBSCRIBE_SECRET: required in production (at least 32 characters), so that rotating JWT_SECRET does not break the unsubscribe links of emails already sent',
+    );
   }
   if (config.SMTP_URL && config.SMTP_HOST) {
     throw new InvalidConfigurationError('Invalid environment configuration:\n  - SMTP_URL: set SMTP_URL or SMTP_HOST, not both');
