@@ -15,6 +15,8 @@ import { AppConfig, createValidationPipe, ProblemDetailsFilter } from '@communes
 import { ApiModule } from './api.module';
 
 export const API_PREFIX = 'api/v1';
+/** Origins of the embedded session players (YouTube without cookies, Facebook). */
+export const STREAM_FRAME_ORIGINS = ['https://www.youtube-nocookie.com', 'https://www.facebook.com'] as const;
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 /** JSON bodies above this are refused with 413 (uploads will have their own streamed route). */
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
@@ -63,6 +65,11 @@ export async function createApiApplication(config: AppConfig): Promise<NestFasti
         // Swagger UI inlines its styles.
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'https:'],
+        // Session broadcasts: only the players the API normalises stream links to (stream-url.ts
+        // in api-council-sessions), loaded when the citizen asks; an HLS playlist may be on any
+        // https host the commune uses, played by the browser's own <video>.
+        frameSrc: [...STREAM_FRAME_ORIGINS],
+        mediaSrc: ["'self'", 'https:'],
       },
     },
   });
