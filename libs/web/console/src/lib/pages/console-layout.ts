@@ -15,10 +15,13 @@ import { TranslocoPipe } from '@jsverse/transloco';
         <li><a routerLink="documents" routerLinkActive="active" ariaCurrentWhenActive="page">{{ 'console.nav.documents' | transloco }}</a></li>
         <li><a routerLink="imports" routerLinkActive="active" ariaCurrentWhenActive="page">{{ 'console.nav.imports' | transloco }}</a></li>
         <li><a routerLink="agenda" routerLinkActive="active" ariaCurrentWhenActive="page">{{ 'console.nav.agenda' | transloco }}</a></li>
+        <li><a routerLink="seances" routerLinkActive="active" ariaCurrentWhenActive="page">{{ 'console.sessions.nav' | transloco }}</a></li>
+        <li><a routerLink="debats" routerLinkActive="active" ariaCurrentWhenActive="page">{{ 'console.debates.nav' | transloco }}</a></li>
         <!-- The staff queue lives in libs/web/participation (/console/:slug/doleances). -->
         <li><a routerLink="doleances">{{ 'console.nav.feedback' | transloco }}</a></li>
         @if (isAdmin()) {
           <li><a routerLink="membres" routerLinkActive="active" ariaCurrentWhenActive="page">{{ 'console.nav.members' | transloco }}</a></li>
+          <li><a routerLink="identite" routerLinkActive="active" ariaCurrentWhenActive="page">{{ 'console.branding.nav' | transloco }}</a></li>
         }
       </ul>
     </nav>
