@@ -38,6 +38,7 @@ export const COMMUNE_TABS = [
   // Participation pages (lazy lib web-participation, routed by the app at these paths).
   { path: 'doleances', key: 'feedback', exact: false },
   { path: 'consultations', key: 'consultations', exact: false },
+  { path: 'debats', key: 'debates', exact: false },
 ] as const;
 
 /**

@@ -18,7 +18,11 @@ import { provideCommunesI18nTesting } from '@communes/web-ui';
 import { of } from 'rxjs';
 import en from '../i18n/en.json';
 import fr from '../i18n/fr.json';
+import { CivicApi } from './civic/civic-api';
+import civicEn from './civic/i18n/en.json';
+import civicFr from './civic/i18n/fr.json';
 import { communeRoutes } from './commune.routes';
+import { EVENT_SOURCE_FACTORY } from './sessions/session-live';
 
 const cotonou: CommunePage = {
   id: 'c1',
@@ -252,9 +256,19 @@ describe('commune pages', () => {
     TestBed.configureTestingModule({
       providers: [
         provideRouter([{ path: 'communes/:slug', children: communeRoutes }]),
-        provideCommunesI18nTesting({ portal: { fr, en } }),
+        provideCommunesI18nTesting({
+          portal: { fr, en },
+          civic: { fr: civicFr, en: civicEn },
+        }),
         { provide: CommunesApi, useValue: { get: () => of(commune) } },
         { provide: TransparencyApi, useValue: transparency },
+        {
+          provide: CivicApi,
+          useValue: {
+            session: () => Promise.resolve(sessionDetail),
+          } satisfies Partial<CivicApi>,
+        },
+        { provide: EVENT_SOURCE_FACTORY, useValue: null },
       ],
     });
     harness = await RouterTestingHarness.create();
@@ -311,6 +325,7 @@ describe('commune pages', () => {
       ['Données ouvertes', null],
       ['Doléances', null],
       ['Consultations', null],
+      ['Débats', null],
     ]);
   });
 
@@ -462,6 +477,7 @@ describe('commune pages', () => {
     );
 
     await harness.navigateByUrl('/communes/cotonou/sessions/s1');
+    await harness.fixture.whenStable();
     expect(page().querySelector('h2')?.textContent).toBe(
       'Première session ordinaire 2030',
     );

@@ -37,9 +37,13 @@ export const communeRoutes: Routes = [
       },
       {
         path: 'sessions/:id',
-        loadComponent: () =>
-          import('./sessions/session-page').then((m) => m.SessionPage),
-        title: 'portal.commune.tab.sessions',
+        loadChildren: () =>
+          import('./sessions/session.routes').then((m) => m.sessionRoutes),
+      },
+      {
+        path: 'debats',
+        loadChildren: () =>
+          import('./debates/debates.routes').then((m) => m.debatesRoutes),
       },
       {
         path: 'documents',

@@ -1,0 +1,13 @@
+import type { Routes } from '@angular/router';
+import { civicI18n } from '../civic/civic.i18n';
+import { SessionPage } from './session-page';
+
+/** The live page of one session, with its texts (a lazy chunk of its own). */
+export const sessionRoutes: Routes = [
+  {
+    path: '',
+    providers: [civicI18n],
+    component: SessionPage,
+    title: 'portal.commune.tab.sessions',
+  },
+];
