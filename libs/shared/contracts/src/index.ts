@@ -6,3 +6,4 @@ export * from './lib/participation';
 export * from './lib/branding';
 export * from './lib/monitoring';
 export * from './lib/council-sessions';
+export * from './lib/good-practices';

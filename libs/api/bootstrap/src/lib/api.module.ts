@@ -10,6 +10,7 @@ import { NotificationOutboxModule, NotificationsModule } from '@communes/api-not
 import { CouncilSessionsModule } from '@communes/api-council-sessions';
 import { ConsultationsModule } from '@communes/api-consultations';
 import { DebatesModule } from '@communes/api-debates';
+import { GoodPracticesModule } from '@communes/api-good-practices';
 import { loadSearchConfig, SearchFeatureModule, SearchModule } from '@communes/api-search';
 import { DatabaseModule } from '@communes/api-database';
 import { AuditModule } from '@communes/api-audit';
@@ -48,6 +49,7 @@ export class ApiModule {
         CouncilSessionsModule,
         ConsultationsModule,
         DebatesModule,
+        GoodPracticesModule,
         NotificationsModule,
         HealthModule,
       ],

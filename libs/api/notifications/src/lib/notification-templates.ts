@@ -1,9 +1,9 @@
 /** Every kind of email, with what its event passes in `params`. */
-export const NOTIFICATION_TEMPLATES = ['document.published', 'feedback.answered', 'consultation.opened', 'session.live'] as const;
+export const NOTIFICATION_TEMPLATES = ['document.published', 'feedback.answered', 'consultation.opened', 'session.live', 'good_practice.reviewed'] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 export type NotificationLanguage = 'fr' | 'en';
 /** Sent to one account about its own business (not to followers): only "stop every email" stops them. */
-export const PERSONAL_TEMPLATES: readonly string[] = ['feedback.answered'];
+export const PERSONAL_TEMPLATES: readonly string[] = ['feedback.answered', 'good_practice.reviewed'];
 
 export interface TemplateContext {
   template: string;
@@ -125,6 +125,27 @@ function contentOf(context: TemplateContext): Content {
         link: { label: fr ? 'Suivre la session' : 'Follow the session', url: `${communeUrl}/sessions/${str(params['sessionId'])}` },
         reason: followReason,
       };
+    case 'good_practice.reviewed': {
+      // ANCB's decision on a practice the recipient submitted for the national library.
+      const decision = str(params['decision']);
+      const verdicts: Record<string, [string, string]> = {
+        published: ['a été publiée dans la bibliothèque nationale des bonnes pratiques', 'was published in the national library of good practices'],
+        changes_requested: ['demande des modifications avant publication', 'needs changes before it can be published'],
+        rejected: ["n'a pas été retenue pour la bibliothèque nationale", 'was not accepted for the national library'],
+        unpublished: ['a été retirée de la bibliothèque nationale', 'was taken off the national library'],
+      };
+      const [verdictFr, verdictEn] = verdicts[decision] ?? ['a été examinée', 'was reviewed'];
+      const comment = str(params['comment']);
+      return {
+        subject: fr ? `Bonne pratique « ${title} » : ${verdictFr}` : `Good practice “${title}”: ${verdictEn}`,
+        paragraphs: [
+          fr ? `La bonne pratique « ${title} » de ${commune.name} ${verdictFr}.` : `The good practice “${title}” of ${commune.name} ${verdictEn}.`,
+          ...(comment ? [fr ? `Commentaire de l'ANCB : ${comment}` : `ANCB's comment: ${comment}`] : []),
+        ],
+        link: { label: fr ? 'Voir la bonne pratique' : 'See the good practice', url: `${publicUrl}/console/${commune.slug}/bonnes-pratiques/${str(params['practiceId'])}` },
+        reason: fr ? 'Vous recevez ce message parce que vous avez soumis cette bonne pratique à l’ANCB sur Communes+.' : 'You receive this email because you submitted this good practice to ANCB on Communes+.',
+      };
+    }
     default:
       throw new Error(`Unknown notification template ${context.template}`);
   }

@@ -26,7 +26,7 @@ const ALL_ACTIONS: Record<Action, true> = {
   support: true,
   vote: true,
 };
-const ALL_SUBJECTS: Record<SubjectType, true> = { Commune: true, Membership: true, Invitation: true, AuditEvent: true, Document: true, Budget: true, Contract: true, AgendaEvent: true, Feedback: true, Consultation: true, CouncilSession: true, SessionQuestion: true, CommuneBranding: true, Monitoring: true, Follow: true, NotificationDelivery: true, DebateTopic: true, DebateComment: true };
+const ALL_SUBJECTS: Record<SubjectType, true> = { Commune: true, Membership: true, Invitation: true, AuditEvent: true, Document: true, Budget: true, Contract: true, AgendaEvent: true, Feedback: true, Consultation: true, CouncilSession: true, SessionQuestion: true, CommuneBranding: true, Monitoring: true, Follow: true, NotificationDelivery: true, DebateTopic: true, DebateComment: true, GoodPractice: true };
 const ACTIONS = Object.keys(ALL_ACTIONS) as Action[];
 const SUBJECTS = Object.keys(ALL_SUBJECTS) as SubjectType[];
 const WRITE_ACTIONS = ACTIONS.filter((action) => action !== 'read');
@@ -97,6 +97,20 @@ const DEBATES: Readonly<Record<ActorName, readonly [DebateTopic: Allowed, Debate
   'ministry_observer + stray admin of A':  [[],                                                 []],
 };
 
+// Good practices: a draft (the commune's alone), then one submitted to ANCB, then a published one.
+// prettier-ignore
+const GOOD_PRACTICES: Readonly<Record<ActorName, readonly [draft: Allowed, submitted: Allowed, published: Allowed]>> = {
+  anonymous:                               [[],                                       [],                                                   ['read']],
+  citizen:                                 [[],                                       [],                                                   ['read']],
+  'editor of A':                           [['read', 'create', 'update', 'delete'],   ['read', 'create', 'update', 'delete'],               ['read', 'create', 'update', 'delete']],
+  'moderator of A':                        [['read'],                                 ['read'],                                             ['read']],
+  'admin of A':                            [['read', 'create', 'update', 'delete'],   ['read', 'create', 'update', 'delete'],               ['read', 'create', 'update', 'delete']],
+  'admin of B':                            [[],                                       [],                                                   ['read']],
+  'platform_admin (ANCB)':                 [[],                                       ['read', 'change_status'],                            ['read', 'withdraw']],
+  ministry_observer:                       [[],                                       [],                                                   ['read']],
+  'ministry_observer + stray admin of A':  [[],                                       [],                                                   ['read']],
+};
+
 /** A loaded record of the given type belonging to the given commune, tagged for CASL. */
 function recordOf(type: SubjectType, communeId: string) {
   if (type === 'CommuneBranding') return asSubject('CommuneBranding', { communeId, communeStatus: 'active' });
@@ -112,6 +126,7 @@ function recordOf(type: SubjectType, communeId: string) {
   // A hidden question asked by someone else: what staff moderate and other citizens never see.
   if (type === 'SessionQuestion') return asSubject('SessionQuestion', { communeId, hidden: true, authorId: SOMEONE_ELSE });
   if (type === 'DebateTopic') return asSubject('DebateTopic', { communeId, state: 'draft' });
+  if (type === 'GoodPractice') return asSubject('GoodPractice', { communeId, status: 'draft' });
   if (type === 'DebateComment') return asSubject('DebateComment', { communeId, authorId: SOMEONE_ELSE, hidden: true });
   // Private feedback sent by someone else: what staff handle and other citizens never see.
   if (type === 'Feedback') return asSubject('Feedback', { communeId, visibility: 'private', authorId: SOMEONE_ELSE });
@@ -162,9 +177,16 @@ describe('defineAbilityFor — the policy on the records of commune A', () => {
         Monitoring: inCanonicalOrder(PAGE_AND_FIGURES[actor][1]),
         Follow: [],
         NotificationDelivery: actor === 'platform_admin (ANCB)' ? ['read'] : [],
+        GoodPractice: inCanonicalOrder(GOOD_PRACTICES[actor][0]),
       });
     },
   );
+
+  test.each(Object.keys(GOOD_PRACTICES) as ActorName[])('%s → GoodPractice submitted and published', (actor) => {
+    const ability = abilityOf(actor);
+    const allowed = (status: 'submitted' | 'published') => ACTIONS.filter((action) => ability.can(action, asSubject('GoodPractice', { communeId: COMMUNE_A, status })));
+    expect([allowed('submitted'), allowed('published')]).toEqual([inCanonicalOrder(GOOD_PRACTICES[actor][1]), inCanonicalOrder(GOOD_PRACTICES[actor][2])]);
+  });
 });
 
 describe('defineAbilityFor — invariants', () => {
@@ -185,6 +207,7 @@ describe('defineAbilityFor — invariants', () => {
         else if (rule.subject === 'DebateComment') expect(rule.conditions).toEqual({ hidden: false });
         else if (rule.subject === 'CouncilSession') expect(rule.conditions).toEqual({ status: { $in: ['scheduled', 'live', 'ended', 'cancelled'] } });
         else if (rule.subject === 'SessionQuestion') expect(rule.conditions).toEqual({ hidden: false });
+        else if (rule.subject === 'GoodPractice') expect(rule.conditions).toEqual({ status: 'published' });
         else expect(rule.conditions).toBeUndefined();
       }
     });

@@ -10,6 +10,7 @@ import { defineCouncilSessionRules } from './council-sessions.abilities';
 import { defineDocumentRules } from './documents.abilities';
 import { defineFeedbackRules } from './feedback.abilities';
 import { defineFinanceRules } from './finance.abilities';
+import { defineGoodPracticeRules } from './good-practices.abilities';
 import { defineMemberRules } from './members.abilities';
 import { defineMonitoringRules } from './monitoring.abilities';
 import { defineNotificationRules } from './notifications.abilities';
@@ -35,6 +36,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
     builder.can('read', 'DebateComment', { hidden: false });
     builder.can('read', 'CouncilSession', { status: { $in: ['scheduled', 'live', 'ended', 'cancelled'] } });
     builder.can('read', 'SessionQuestion', { hidden: false });
+    builder.can('read', 'GoodPractice', { status: 'published' });
     return builder.build();
   }
   defineCommuneRules(actor, builder);
@@ -50,5 +52,6 @@ export function defineAbilityFor(actor: Actor): AppAbility {
   defineDebateRules(actor, builder);
   defineCouncilSessionRules(actor, builder);
   defineNotificationRules(actor, builder);
+  defineGoodPracticeRules(actor, builder);
   return builder.build();
 }

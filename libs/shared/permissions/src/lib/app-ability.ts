@@ -30,6 +30,8 @@ export interface SubjectShapes {
   CouncilSession: { communeId: string; status: 'draft' | 'scheduled' | 'live' | 'ended' | 'cancelled' };
   /** A citizen's question to a session; `authorId` is null once the account is gone. */
   SessionQuestion: { communeId: string; hidden: boolean; authorId: string | null };
+  /** A practice a commune proposes to the national library; ANCB reviews it. */
+  GoodPractice: { communeId: string; status: 'draft' | 'submitted' | 'changes_requested' | 'published' | 'rejected' | 'unpublished' };
 }
 export type SubjectType = keyof SubjectShapes;
 type TaggedSubject = { [K in SubjectType]: SubjectShapes[K] & { __caslSubjectType__: K } }[SubjectType];

@@ -28,7 +28,7 @@ export interface SearchRecordResponse {
    * Stable across reindexing: `<kind>:<uuid>`
    */
   id: string;
-  kind: 'document' | 'budget_line' | 'contract' | 'session' | 'agenda_event' | 'feedback' | 'consultation' | 'debate';
+  kind: 'document' | 'budget_line' | 'contract' | 'session' | 'agenda_event' | 'feedback' | 'consultation' | 'debate' | 'good_practice';
 
   /**
    * Raw text: escape it when rendering
