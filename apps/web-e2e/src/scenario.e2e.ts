@@ -58,6 +58,10 @@ describe('scenario: onboarding to publication to citizen to ministry', () => {
     await page.getByRole('button', { name: 'Suivant' }).click();
     await expect(page.locator('main').textContent()).resolves.toContain('Atlantique');
     await page.getByRole('button', { name: 'Suivant' }).click();
+    // The branding step: ANCB may present the commune while it is onboarding.
+    await page.getByLabel('Couleur principale (#rrggbb)').fill('#1d3557');
+    await page.getByText(/contraste de .*:1, conforme/).waitFor();
+    await page.getByRole('button', { name: 'Suivant' }).click();
     await page.getByLabel('Adresse e-mail du premier administrateur').fill('sg@ouidah.bj');
     await page.getByRole('button', { name: "Lancer l'intégration et envoyer l'invitation" }).click();
     inviteUrl = (await page.locator('.invite-link').textContent()) ?? '';

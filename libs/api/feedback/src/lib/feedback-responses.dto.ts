@@ -10,6 +10,7 @@ import {
   type FeedbackVisibility,
 } from '@communes/shared-contracts';
 import type { FeedbackView } from './feedback.service';
+import { FeedbackPhotoSummaryResponse } from './feedback-photos.dto';
 
 /** A doléance or suggestion as the caller may see it (author and assignee: staff only). */
 export class FeedbackResponse implements FeedbackView {
@@ -84,6 +85,9 @@ export class FeedbackResponse implements FeedbackView {
 
   @ApiProperty({ description: 'The caller sent it' })
   isMine!: boolean;
+
+  @ApiProperty({ type: [FeedbackPhotoSummaryResponse], description: 'Photos, in the order added (stored without metadata)' })
+  photos!: FeedbackPhotoSummaryResponse[];
 }
 
 export class FeedbackPageResponse {

@@ -3,6 +3,9 @@ import { AuditModule } from '@communes/api-audit';
 import { AuthModule } from '@communes/api-auth';
 import { CommunesModule } from '@communes/api-communes';
 import { FeedbackController } from './feedback.controller';
+import { FeedbackPhotosController } from './feedback-photos.controller';
+import { FeedbackPhotosRepository } from './feedback-photos.repository';
+import { FeedbackPhotosService } from './feedback-photos.service';
 import { FeedbackRepository } from './feedback.repository';
 import { FeedbackSearchSource } from './feedback-search.source';
 import { FeedbackService } from './feedback.service';
@@ -11,8 +14,8 @@ import { ParticipationRateLimiter, ParticipationRateLimitGuard } from './partici
 /** Doléances and suggestions. Needs `SearchSources` (SearchModule, registered by the API module). */
 @Module({
   imports: [AuditModule, AuthModule, CommunesModule],
-  controllers: [FeedbackController],
-  providers: [FeedbackRepository, FeedbackService, FeedbackSearchSource, ParticipationRateLimiter, ParticipationRateLimitGuard],
+  controllers: [FeedbackController, FeedbackPhotosController],
+  providers: [FeedbackRepository, FeedbackService, FeedbackPhotosRepository, FeedbackPhotosService, FeedbackSearchSource, ParticipationRateLimiter, ParticipationRateLimitGuard],
   exports: [FeedbackService, ParticipationRateLimiter, ParticipationRateLimitGuard],
 })
 export class FeedbackModule {}

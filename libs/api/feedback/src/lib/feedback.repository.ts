@@ -26,6 +26,16 @@ export interface FeedbackRecord {
   updatedAt: Date;
   supportCount: number;
   supportedByMe: boolean;
+  /** Its photos in the order added (feedback_photos, visible with the feedback), with the URL that serves each. */
+  photos: FeedbackPhotoSummary[];
+}
+
+export interface FeedbackPhotoSummary {
+  id: string;
+  url: string;
+  mediaType: string;
+  width: number;
+  height: number;
 }
 
 export interface NewFeedback {
@@ -56,7 +66,11 @@ const columns = (viewer: string) => `f.id, f.commune_id as "communeId", f.tracki
   f.assignee_id as "assigneeId", assignee.display_name as "assigneeName", f.answer, f.answered_at as "answeredAt",
   f.first_response_at as "firstResponseAt", f.closed_at as "closedAt", f.created_at as "createdAt", f.updated_at as "updatedAt",
   (select count(*)::int from feedback_supports s where s.commune_id = f.commune_id and s.feedback_id = f.id) as "supportCount",
-  exists (select 1 from feedback_supports s where s.commune_id = f.commune_id and s.feedback_id = f.id and s.user_id = ${viewer}::uuid) as "supportedByMe"`;
+  exists (select 1 from feedback_supports s where s.commune_id = f.commune_id and s.feedback_id = f.id and s.user_id = ${viewer}::uuid) as "supportedByMe",
+  coalesce((select json_agg(json_build_object('id', p.id, 'url', '/api/v1/communes/' || c.slug || '/feedback/' || f.id || '/photos/' || p.id,
+      'mediaType', p.media_type, 'width', p.width, 'height', p.height) order by p.position)
+    from feedback_photos p join communes c on c.id = p.commune_id
+    where p.commune_id = f.commune_id and p.feedback_id = f.id), '[]'::json) as photos`;
 
 const JOINS = `left join users author on author.id = f.author_id left join users assignee on assignee.id = f.assignee_id`;
 

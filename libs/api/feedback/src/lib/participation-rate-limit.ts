@@ -6,6 +6,7 @@ import { ApiProblemResponses, AppConfig, DomainError, RequestContext } from '@co
 import { TenantTransaction } from '@communes/api-database';
 
 const RATE_LIMIT_BUCKET_KEY = 'communes:participationRateLimit';
+const RATE_LIMIT_FACTOR_KEY = 'communes:participationRateLimitFactor';
 const WINDOW_SECONDS = 3600;
 
 export class RateLimitedError extends DomainError {
@@ -32,12 +33,15 @@ export class ParticipationRateLimiter {
     private readonly config: AppConfig,
   ) {}
 
-  /** Records one hit, or returns how many seconds to wait when a limit is reached (nothing recorded then). */
-  hit(bucket: string, who: { userId: string | null; address: string }): Promise<number | null> {
+  /**
+   * Records one hit, or returns how many seconds to wait when a limit is reached (nothing recorded then).
+   * `factor` multiplies the limits, for parts of a submission (up to 4 photos per feedback).
+   */
+  hit(bucket: string, who: { userId: string | null; address: string }, factor = 1): Promise<number | null> {
     // Keys always in the same order (address first), so two hits never wait on each other's locks crosswise.
-    const keys: LimitKey[] = [{ subjectHash: this.hash(`address:${who.address}`), limit: this.config.PARTICIPATION_LIMIT_PER_ADDRESS_PER_HOUR }];
-    if (who.userId) keys.push({ subjectHash: this.hash(`account:${who.userId}`), limit: this.config.PARTICIPATION_LIMIT_PER_ACCOUNT_PER_HOUR });
-    else keys.push({ subjectHash: this.hash(`anonymous:${who.address}`), limit: this.config.PARTICIPATION_LIMIT_ANONYMOUS_PER_ADDRESS_PER_HOUR });
+    const keys: LimitKey[] = [{ subjectHash: this.hash(`address:${who.address}`), limit: this.config.PARTICIPATION_LIMIT_PER_ADDRESS_PER_HOUR * factor }];
+    if (who.userId) keys.push({ subjectHash: this.hash(`account:${who.userId}`), limit: this.config.PARTICIPATION_LIMIT_PER_ACCOUNT_PER_HOUR * factor });
+    else keys.push({ subjectHash: this.hash(`anonymous:${who.address}`), limit: this.config.PARTICIPATION_LIMIT_ANONYMOUS_PER_ADDRESS_PER_HOUR * factor });
     return this.tx.run({ communeId: null, userId: who.userId, scope: 'public' }, async () => {
       let wait = 0;
       for (const key of keys) {
@@ -78,17 +82,22 @@ export class ParticipationRateLimitGuard implements CanActivate {
     if (!bucket) return true;
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
-    const wait = await this.limiter.hit(bucket, { userId: this.requestContext.actor.userId, address: request.ip });
+    const factor = this.reflector.get<number | undefined>(RATE_LIMIT_FACTOR_KEY, context.getHandler()) ?? 1;
+    const wait = await this.limiter.hit(bucket, { userId: this.requestContext.actor.userId, address: request.ip }, factor);
     if (wait === null) return true;
     void http.getResponse<FastifyReply>().header('retry-after', String(wait));
     throw new RateLimitedError(wait);
   }
 }
 
-/** Limits a citizen submission route per account and per address (see `ParticipationRateLimiter`). */
-export const ParticipationRateLimit = (bucket: string) =>
+/**
+ * Limits a citizen submission route per account and per address (see `ParticipationRateLimiter`);
+ * `factor` times the configured limits for parts of a submission (photos of a feedback).
+ */
+export const ParticipationRateLimit = (bucket: string, factor = 1) =>
   applyDecorators(
     SetMetadata(RATE_LIMIT_BUCKET_KEY, bucket),
+    SetMetadata(RATE_LIMIT_FACTOR_KEY, factor),
     UseGuards(ParticipationRateLimitGuard),
     ApiProblemResponses({ status: 429, description: 'Too many submissions from this account or this address; see Retry-After (seconds)' }),
   );

@@ -197,6 +197,7 @@ export class TestContext {
     const tables = ['communes', 'users', 'memberships', 'invitations', 'audit_events', 'refresh_tokens', 'documents', 'document_versions', 'upload_intents', 'search_outbox', 'agenda_events', 'budgets', 'budget_lines', 'budget_imports', 'contracts', 'contract_documents', 'contract_imports', 'feedback', 'feedback_counters', 'feedback_supports', 'consultations', 'consultation_responses', 'consultation_tallies', 'debate_topics', 'debate_comments', 'debate_reactions'];
     tables.push('commune_profiles');
     tables.push('commune_follows', 'notification_preferences', 'notification_outbox');
+    tables.push('feedback_photos');
     tables.push('council_sessions', 'council_session_agenda_items', 'council_session_documents', 'council_session_questions', 'council_session_events');
     tables.push('good_practices', 'good_practice_documents', 'good_practice_reviews');
     const result: Record<string, string> = {};

@@ -36,6 +36,13 @@ export const FEEDBACK_TEXT_MAX = 4000;
 export const FEEDBACK_PLACE_MAX = 200;
 export const FEEDBACK_ANSWER_MAX = 4000;
 
+/** Photos of a feedback: how many, how large each upload may be, which formats (judged by the bytes). */
+export const FEEDBACK_PHOTOS_MAX = 4;
+export const FEEDBACK_PHOTO_MAX_BYTES = 8 * 1024 * 1024;
+export const FEEDBACK_PHOTO_MEDIA_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+/** The author adds photos within this many hours of sending the feedback (retries on a flaky connection). */
+export const FEEDBACK_PHOTO_WINDOW_HOURS = 24;
+
 /** When a consultation shows its results: as answers come in, or once it has closed. */
 export const CONSULTATION_RESULTS_VISIBILITIES = ['live', 'after_close'] as const;
 export type ConsultationResultsVisibility = (typeof CONSULTATION_RESULTS_VISIBILITIES)[number];

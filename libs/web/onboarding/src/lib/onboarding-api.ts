@@ -2,16 +2,20 @@ import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type { CommuneStatus, OnboardingChecklistItem } from '@communes/shared-contracts';
 import {
+  brandingControllerReplaceLogo,
+  brandingControllerUpdate,
   communesControllerChangeStatus,
   communesControllerGet,
   communesControllerList,
   communesControllerOnboard,
   communesControllerUpdateChecklist,
   invitationsControllerCreate,
+  type BrandingResponse,
   type CommuneDetailResponse,
   type CommuneSummaryResponse,
   type CreatedInvitationResponse,
   type OnboardCommuneDto,
+  type UpdateBrandingDto,
 } from '@communes/web-api-client';
 import { API_BASE_URL, toApiError } from '@communes/web-data-access';
 import { firstValueFrom, type Observable } from 'rxjs';
@@ -40,6 +44,13 @@ export class OnboardingApi {
   }
   inviteAdmin(slug: string, email: string): Promise<CreatedInvitationResponse> {
     return body(invitationsControllerCreate(this.http, this.root, { slug, body: { email, role: 'admin' } }));
+  }
+  /** ANCB may present a commune while it is onboarding (its admins take over afterwards). */
+  updateBranding(slug: string, patch: UpdateBrandingDto): Promise<BrandingResponse> {
+    return body(brandingControllerUpdate(this.http, this.root, { slug, body: patch }));
+  }
+  uploadLogo(slug: string, file: File): Promise<BrandingResponse> {
+    return body(brandingControllerReplaceLogo(this.http, this.root, { slug, body: { file } }));
   }
   setChecklist(slug: string, item: OnboardingChecklistItem, done: boolean): Promise<CommuneDetailResponse> {
     return body(communesControllerUpdateChecklist(this.http, this.root, { slug, body: { [CHECKLIST_FIELDS[item]]: done } }));

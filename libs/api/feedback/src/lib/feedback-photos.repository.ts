@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { TenantTransaction } from '@communes/api-database';
+
+export interface FeedbackPhotoRecord {
+  id: string;
+  feedbackId: string;
+  position: number;
+  objectKey: string;
+  mediaType: string;
+  sizeBytes: number;
+  width: number;
+  height: number;
+  sha256: string;
+  createdAt: Date;
+}
+
+export interface NewFeedbackPhoto {
+  id: string;
+  feedbackId: string;
+  objectKey: string;
+  mediaType: string;
+  sizeBytes: number;
+  width: number;
+  height: number;
+  sha256: string;
+}
+
+const COLUMNS = `id, feedback_id as "feedbackId", position, object_key as "objectKey", media_type as "mediaType",
+  size_bytes as "sizeBytes", width, height, sha256, created_at as "createdAt"`;
+
+/**
+ * `feedback_photos` (migration 1764720000000): visible when their feedback is (RLS), added by the
+ * feedback's author. Also the upload intents of photo keys (see the migration).
+ */
+@Injectable()
+export class FeedbackPhotosRepository {
+  constructor(private readonly tx: TenantTransaction) {}
+
+  async count(communeId: string, feedbackId: string): Promise<number> {
+    this.tx.assertCommune(communeId);
+    const [row] = await this.tx.query<{ count: number }>(
+      `select count(*)::int as count from feedback_photos where commune_id = $1 and feedback_id = $2`,
+      [communeId, feedbackId],
+    );
+    return row.count;
+  }
+
+  async find(communeId: string, feedbackId: string, photoId: string): Promise<FeedbackPhotoRecord | null> {
+    this.tx.assertCommune(communeId);
+    const rows = await this.tx.query<FeedbackPhotoRecord>(
+      `select ${COLUMNS} from feedback_photos where commune_id = $1 and feedback_id = $2 and id = $3`,
+      [communeId, feedbackId, photoId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Takes the next position (1 to 4): two concurrent uploads computing the same one collide on
+   * the unique (feedback, position) and the later one is refused; the check refuses a fifth.
+   */
+  async insert(communeId: string, photo: NewFeedbackPhoto): Promise<FeedbackPhotoRecord> {
+    this.tx.assertCommune(communeId);
+    const [row] = await this.tx.query<FeedbackPhotoRecord>(
+      `insert into feedback_photos (commune_id, id, feedback_id, position, object_key, media_type, size_bytes, width, height, sha256)
+       select $1, $2, $3, coalesce(max(position), 0) + 1, $4, $5, $6, $7, $8, $9
+       from feedback_photos where commune_id = $1 and feedback_id = $3
+       returning ${COLUMNS}`,
+      [communeId, photo.id, photo.feedbackId, photo.objectKey, photo.mediaType, photo.sizeBytes, photo.width, photo.height, photo.sha256],
+    );
+    return row;
+  }
+
+  /** Sets the feedback's position once, when it has none (the author shared the place of a photo). */
+  async locateFeedback(communeId: string, feedbackId: string, position: { latitude: number; longitude: number }): Promise<boolean> {
+    this.tx.assertCommune(communeId);
+    const rows = await this.tx.query(
+      `update feedback set latitude = $3, longitude = $4, updated_at = now()
+       where commune_id = $1 and id = $2 and latitude is null returning id`,
+      [communeId, feedbackId, position.latitude, position.longitude],
+    );
+    return rows.length === 1;
+  }
+
+  async recordIntent(communeId: string, objectKey: string): Promise<void> {
+    this.tx.assertCommune(communeId);
+    await this.tx.query('insert into upload_intents (commune_id, object_key) values ($1, $2)', [communeId, objectKey]);
+  }
+
+  async forgetIntent(communeId: string, objectKey: string): Promise<void> {
+    this.tx.assertCommune(communeId);
+    await this.tx.query('delete from upload_intents where commune_id = $1 and object_key = $2', [communeId, objectKey]);
+  }
+}

@@ -1,0 +1,166 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ConflictError, DomainError, ForbiddenActionError, NotFoundError, RequestContext, UnprocessableError } from '@communes/api-core';
+import { AuditService } from '@communes/api-audit';
+import { CommuneAccess, CommuneRecord } from '@communes/api-communes';
+import { readUpload, UploadTooLargeError } from '@communes/api-documents';
+import { DocumentStorage, objectKeyFor, parseObjectKey } from '@communes/api-storage';
+import { FEEDBACK_PHOTO_MAX_BYTES, FEEDBACK_PHOTO_WINDOW_HOURS, FEEDBACK_PHOTOS_MAX } from '@communes/shared-contracts';
+import { NotAPhotoError, processPhoto } from './feedback-photo-image';
+import { FeedbackPhotoRecord, FeedbackPhotosRepository } from './feedback-photos.repository';
+import { FeedbackRecord, FeedbackRepository } from './feedback.repository';
+
+export interface FeedbackPhotoAdded {
+  photo: FeedbackPhotoRecord;
+  /** The feedback's position was filled from the photo's GPS (the author shared the place). */
+  placeFilled: boolean;
+}
+
+export interface FeedbackPhotoFile {
+  stream: Readable;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+  /** Public feedback: anyone (and shared caches) may keep the bytes. */
+  isPublic: boolean;
+}
+
+/**
+ * Photos of a feedback. The author adds them one request each, right after sending the
+ * feedback (see the controller for why); the bytes are judged and re-encoded without metadata
+ * before anything is stored (feedback-photo-image.ts).
+ */
+@Injectable()
+export class FeedbackPhotosService {
+  private readonly logger = new Logger(FeedbackPhotosService.name);
+
+  constructor(
+    private readonly access: CommuneAccess,
+    private readonly feedback: FeedbackRepository,
+    private readonly photos: FeedbackPhotosRepository,
+    private readonly audit: AuditService,
+    private readonly requestContext: RequestContext,
+    @Inject(DocumentStorage) private readonly storage: DocumentStorage,
+  ) {}
+
+  async add(slug: string, feedbackId: string, upload: { stream: Readable }, sharePlace: boolean): Promise<FeedbackPhotoAdded> {
+    const commune = await this.access.findBySlug(slug);
+    const userId = this.requestContext.actor.userId;
+    if (!userId) throw new ForbiddenActionError('Log in to add photos to your feedback.');
+    const record = await this.runAs(commune, async () => {
+      const found = await this.requireFeedback(commune.id, feedbackId);
+      this.checkCanAdd(found, userId);
+      if ((await this.photos.count(commune.id, feedbackId)) >= FEEDBACK_PHOTOS_MAX) throw tooMany();
+      return found;
+    });
+
+    const bytes = await readUpload(upload.stream, FEEDBACK_PHOTO_MAX_BYTES).catch((error: unknown) => {
+      if (error instanceof UploadTooLargeError) {
+        throw new DomainError(413, 'feedback.photo-too-large', `A photo may be at most ${FEEDBACK_PHOTO_MAX_BYTES / (1024 * 1024)} MB.`);
+      }
+      throw error;
+    });
+    if (bytes.length === 0) throw new DomainError(400, 'feedback.photo-empty', 'The photo is empty.');
+    const photo = await processPhoto(bytes).catch((error: unknown) => {
+      if (error instanceof NotAPhotoError) {
+        throw new DomainError(415, 'feedback.photo-unsupported-type', "This file is not a photo. Accepted: JPEG, PNG, WebP (checked from the file's content, not its name).");
+      }
+      throw error;
+    });
+
+    const photoId = randomUUID();
+    const key = objectKeyFor(commune.id, 'feedback-photos', feedbackId, `${photoId}.${photo.extension}`);
+    const sha256 = createHash('sha256').update(photo.bytes).digest('hex');
+    // Recorded before the object is written, forgotten with the row: an upload cut in between
+    // leaves an intent, and the documents' UploadIntentSweeper removes the orphan object.
+    await this.runAs(commune, () => this.photos.recordIntent(commune.id, key));
+    try {
+      const stored = await this.storage.put(key, bufferStream(photo.bytes), { size: photo.bytes.length, contentType: photo.mediaType });
+      if (stored.sha256 !== sha256) throw new Error(`Stored bytes of ${key} differ from the photo (sha256 mismatch).`);
+      return await this.runAs(commune, async () => {
+        // Checked again: another upload may have taken the last place meanwhile.
+        this.checkCanAdd(await this.requireFeedback(commune.id, feedbackId), userId);
+        if ((await this.photos.count(commune.id, feedbackId)) >= FEEDBACK_PHOTOS_MAX) throw tooMany();
+        const inserted = await this.photos
+          .insert(commune.id, { id: photoId, feedbackId, objectKey: key, mediaType: photo.mediaType, sizeBytes: photo.bytes.length, width: photo.width, height: photo.height, sha256 })
+          .catch((error: unknown) => {
+            // Two uploads at once took the same position (unique), or a fifth slipped past the count (check).
+            if (pgCode(error) === '23505') throw new ConflictError('feedback.photo-conflict', 'Another photo was being added at the same time; send this one again.');
+            if (pgCode(error) === '23514') throw tooMany();
+            throw error;
+          });
+        // The position is kept only when the citizen chose to share the place, and never replaces one they gave.
+        const placeFilled = sharePlace && photo.gps !== null && record.latitude === null && (await this.photos.locateFeedback(commune.id, feedbackId, photo.gps));
+        await this.photos.forgetIntent(commune.id, key);
+        await this.audit.record({
+          communeId: commune.id,
+          action: 'feedback.photo-added',
+          targetType: 'feedback',
+          targetId: feedbackId,
+          details: { trackingNumber: record.trackingNumber, photoId, size: photo.bytes.length, placeFilled },
+        });
+        return { photo: inserted, placeFilled };
+      });
+    } catch (error) {
+      try {
+        await this.storage.delete(key);
+        await this.runAs(commune, () => this.photos.forgetIntent(commune.id, key));
+      } catch (cleanup) {
+        this.logger.error(`Photo upload ${key} failed; its object is left to the upload intent sweeper`, String(cleanup));
+      }
+      throw error;
+    }
+  }
+
+  /** The photo's bytes, for whoever may read its feedback. */
+  async open(slug: string, feedbackId: string, photoId: string): Promise<FeedbackPhotoFile> {
+    const commune = await this.access.findBySlug(slug);
+    const { record, photo } = await this.runAs(commune, async () => {
+      const found = await this.requireFeedback(commune.id, feedbackId);
+      this.access.authorize('read', 'Feedback', { communeId: found.communeId, visibility: found.visibility, authorId: found.authorId });
+      const stored = await this.photos.find(commune.id, feedbackId, photoId);
+      if (!stored) throw new NotFoundError('feedback.photo-not-found', 'No such photo for this feedback.');
+      return { record: found, photo: stored };
+    });
+    return {
+      stream: await this.storage.get(parseObjectKey(photo.objectKey)),
+      mediaType: photo.mediaType,
+      sizeBytes: photo.sizeBytes,
+      sha256: photo.sha256,
+      isPublic: record.visibility === 'public',
+    };
+  }
+
+  /** Only the author, while the feedback is fresh and untouched by the commune. */
+  private checkCanAdd(record: FeedbackRecord, userId: string): void {
+    if (record.authorId !== userId) throw new ForbiddenActionError('Only the author of a feedback adds photos to it.');
+    const windowEnd = new Date(record.createdAt).getTime() + FEEDBACK_PHOTO_WINDOW_HOURS * 3600_000;
+    if (record.status !== 'received' || Date.now() > windowEnd) {
+      throw new ConflictError('feedback.photos-closed', `Photos are added within ${FEEDBACK_PHOTO_WINDOW_HOURS} hours of sending the feedback, before the commune handles it.`);
+    }
+  }
+
+  private async requireFeedback(communeId: string, id: string): Promise<FeedbackRecord> {
+    const record = await this.feedback.find(communeId, this.requestContext.actor.userId, { id });
+    if (!record) throw new NotFoundError('feedback.not-found', 'No such feedback in this commune (or it is private).');
+    return record;
+  }
+
+  /** Like FeedbackService: staff in the staff scope, everyone else in the public scope. */
+  private runAs<T>(commune: CommuneRecord, work: () => Promise<T>): Promise<T> {
+    return this.access.runIn(commune, work, this.access.scopeIn(commune.id) === 'staff' ? 'staff' : 'public');
+  }
+}
+
+function tooMany(): UnprocessableError {
+  return new UnprocessableError('feedback.too-many-photos', `A feedback has at most ${FEEDBACK_PHOTOS_MAX} photos.`);
+}
+
+function bufferStream(bytes: Buffer): Readable {
+  return Readable.from([bytes]);
+}
+
+function pgCode(error: unknown): unknown {
+  return typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+}
