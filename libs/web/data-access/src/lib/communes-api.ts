@@ -3,6 +3,7 @@ import { inject, Injectable } from '@angular/core';
 import type { CommuneList, CommuneStatus } from '@communes/shared-contracts';
 import {
   type CommuneDetailResponse,
+  type CommuneLastSessionsResponse,
   communesControllerGet,
   communesControllerList,
   type CommunesControllerList$Params,
@@ -31,6 +32,8 @@ export interface CommuneBrandingView {
 /** One commune as its public page reads it. */
 export type CommunePage = CommuneDetailResponse & {
   branding?: CommuneBrandingView | null;
+  /** When the last council and accountability sessions took place (older APIs: missing). */
+  sessions?: CommuneLastSessionsResponse | null;
 };
 
 export interface CommuneFilters {

@@ -461,8 +461,41 @@ describe('commune pages', () => {
     expect(page().querySelector('nav.tabs')).toBeNull();
   });
 
+  it('says on the overview when the last council and accountability sessions took place, with the way to them', async () => {
+    commune = {
+      ...cotonou,
+      sessions: {
+        lastCouncilSessionAt: '2026-10-15T12:00:00Z',
+        lastAccountabilitySessionAt: null,
+      },
+    };
+    await harness.navigateByUrl('/communes/cotonou');
+    const block = page().querySelector('#sessions-bref')?.parentElement;
+    expect(
+      Array.from(block?.querySelectorAll('dt, dd') ?? [], (e) =>
+        plain(e.textContent),
+      ),
+    ).toEqual([
+      'Dernière session du conseil',
+      '15 octobre 2026',
+      'Dernière reddition de comptes',
+      'Aucune publiée',
+    ]);
+    expect(block?.querySelector('a')?.getAttribute('href')).toBe(
+      '/communes/cotonou/sessions',
+    );
+  });
+
   it('lists council sessions, live ones marked, and opens one with its agenda and minutes', async () => {
     await harness.navigateByUrl('/communes/cotonou/sessions');
+    expect(
+      Array.from(page().querySelectorAll('.last-held li'), (li) =>
+        plain(li.textContent),
+      ),
+    ).toEqual([
+      'Dernière session du conseil : aucune publiée',
+      'Dernière reddition de comptes : aucune publiée',
+    ]);
 
     const item = page().querySelector('.items li.cp-card');
     expect(plain(item?.querySelector('.item__title')?.textContent)).toBe(

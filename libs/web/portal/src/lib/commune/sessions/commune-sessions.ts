@@ -1,5 +1,10 @@
 import { NgTemplateOutlet } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+} from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { TransparencyApi } from '@communes/web-data-access';
@@ -7,7 +12,10 @@ import { DatePipe, LoadFailure, PluralPipe } from '@communes/web-ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { CommuneContext } from '../commune-context';
 
-/** Council and accountability sessions: the coming ones, then the past ones. */
+/**
+ * Council and accountability sessions: the last ones held (linked), the coming ones, then the
+ * past ones; each opens its live page.
+ */
 @Component({
   selector: 'cp-commune-sessions',
   imports: [
@@ -20,6 +28,14 @@ import { CommuneContext } from '../commune-context';
   ],
   templateUrl: './commune-sessions.html',
   styleUrl: '../commune-section.css',
+  styles: `
+    .last-held {
+      display: grid;
+      gap: 0.25rem;
+      margin: 0 0 1rem;
+      list-style: none;
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CommuneSessions {
@@ -33,6 +49,17 @@ export class CommuneSessions {
   protected readonly past = rxResource({
     params: () => this.context.slug(),
     stream: ({ params }) => this.api.sessions(params, 'past'),
+  });
+
+  /** The last council and accountability sessions held (the law expects them regularly), with links. */
+  protected readonly lastHeld = computed(() => {
+    const past = this.past.hasValue() ? this.past.value() : [];
+    const last = (kind: 'council' | 'accountability') =>
+      past.find((s) => s.kind === kind && s.status === 'ended') ?? null;
+    return [
+      { key: 'lastCouncil', session: last('council') },
+      { key: 'lastAccountability', session: last('accountability') },
+    ];
   });
 
   protected retry(): void {
