@@ -7,7 +7,7 @@ import { AppConfig, InvalidConfigurationError, loadAppConfig } from '@communes/a
 import { createApiApplication } from '@communes/api-bootstrap';
 import { DocumentStorage } from '@communes/api-storage';
 import { SearchIndexer } from '@communes/api-search';
-import { seedDemoAgenda, seedDemoBranding, seedDemoBudgets, seedDemoContracts, seedDemoDocuments, seedDemoParticipation } from '@communes/api-demo';
+import { seedDemoAgenda, seedDemoBranding, seedDemoBudgets, seedDemoContracts, seedDemoDocuments, seedDemoParticipation, seedDemoSessions } from '@communes/api-demo';
 import {
   DEMO_ACCOUNTS,
   findWorkspaceRoot,
@@ -120,6 +120,8 @@ async function startServer(config: AppConfig, ownerUrl: string | undefined, stop
     if (presented) console.log(`Presented ${presented} pilot communes (colours, text, contact).`);
     const participation = await seedDemoParticipation(ownerUrl);
     if (participation) console.log(`Added ${participation} demo feedback items and consultations for the pilot communes.`);
+    const sessions = await seedDemoSessions(ownerUrl);
+    if (sessions) console.log(`Added ${sessions} demo council and accountability sessions and debates for the pilot communes.`);
   }
   await app.listen({ port: config.PORT, host: '127.0.0.1' });
   const shutdown = async (signal: string) => {

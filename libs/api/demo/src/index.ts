@@ -6,3 +6,4 @@ export * from './lib/seed-demo-budgets';
 export * from './lib/seed-demo-contracts';
 export * from './lib/seed-demo-branding';
 export * from './lib/seed-demo-participation';
+export * from './lib/seed-demo-sessions';
