@@ -32,6 +32,19 @@ export const appRoutes: Routes = [
     path: 'console/:slug/doleances',
     loadChildren: () => participation().then((m) => m.staffFeedbackRoutes),
   },
+  // Good practices: the national library, the commune's proposals, ANCB's review (lazy chunks).
+  {
+    path: 'bonnes-pratiques',
+    loadChildren: () => import('@communes/web-good-practices').then((m) => m.libraryRoutes),
+  },
+  {
+    path: 'console/:slug/bonnes-pratiques',
+    loadChildren: () => import('@communes/web-good-practices').then((m) => m.communePracticesRoutes),
+  },
+  {
+    path: 'ancb/bonnes-pratiques',
+    loadChildren: () => import('@communes/web-good-practices').then((m) => m.reviewRoutes),
+  },
   // Consoles: lazy chunks, each guarded by role inside its own routes (so neither the consoles
   // nor their guards weigh on the public pages).
   {

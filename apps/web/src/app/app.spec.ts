@@ -132,6 +132,7 @@ describe('App', () => {
       ['Accueil', '/'],
       ['Communes', '/communes'],
       ['Recherche', '/recherche'],
+      ['Bonnes pratiques', '/bonnes-pratiques'],
     ]);
     expect(shell.querySelector('cp-language-switch button')).not.toBeNull();
   });

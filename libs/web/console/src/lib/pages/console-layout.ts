@@ -19,6 +19,8 @@ import { TranslocoPipe } from '@jsverse/transloco';
         <li><a routerLink="debats" routerLinkActive="active" ariaCurrentWhenActive="page">{{ 'console.debates.nav' | transloco }}</a></li>
         <!-- The staff queue lives in libs/web/participation (/console/:slug/doleances). -->
         <li><a routerLink="doleances">{{ 'console.nav.feedback' | transloco }}</a></li>
+        <!-- Good practices live in libs/web/good-practices (/console/:slug/bonnes-pratiques). -->
+        <li><a routerLink="bonnes-pratiques">{{ 'app.nav.goodPractices' | transloco }}</a></li>
         @if (isAdmin()) {
           <li><a routerLink="membres" routerLinkActive="active" ariaCurrentWhenActive="page">{{ 'console.nav.members' | transloco }}</a></li>
           <li><a routerLink="identite" routerLinkActive="active" ariaCurrentWhenActive="page">{{ 'console.branding.nav' | transloco }}</a></li>

@@ -14,7 +14,10 @@ import { OnboardingApi } from '../onboarding-api';
   template: `
     <h1>{{ 'onboarding.board.title' | transloco }}</h1>
     <p>{{ 'onboarding.board.intro' | transloco }}</p>
-    <p><a class="cp-button" routerLink="integrer">{{ 'onboarding.board.onboard' | transloco }}</a></p>
+    <p class="row">
+      <a class="cp-button" routerLink="integrer">{{ 'onboarding.board.onboard' | transloco }}</a>
+      <a class="cp-button cp-button--secondary" routerLink="bonnes-pratiques">{{ 'app.nav.goodPractices' | transloco }}</a>
+    </p>
     @if (communes.error()) {
       <cp-load-failure [heading]="'onboarding.board.title' | transloco" [error]="communes.error()" (retry)="communes.reload()" />
     }
