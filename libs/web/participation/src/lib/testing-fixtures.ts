@@ -26,4 +26,8 @@ export const sentFeedback: FeedbackResponse = {
   supportCount: 0,
   supportedByMe: false,
   isMine: true,
+  hidden: false,
+  hiddenAt: null,
+  hiddenReason: null,
+  photos: [],
 };

@@ -1,4 +1,4 @@
-import { afterNextRender, ChangeDetectionStrategy, Component, computed, ElementRef, inject, Injector, signal } from '@angular/core';
+import { afterNextRender, ChangeDetectionStrategy, Component, computed, DestroyRef, ElementRef, inject, Injector, signal } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import {
   FEEDBACK_CATEGORIES,
@@ -19,6 +19,7 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ParticipationApi } from '../participation-api';
 import { injectCommune, injectSlug, problemDetail } from '../shared/commune';
 import { EMPTY_DRAFT, type FeedbackDraft, feedbackDrafts } from './feedback-draft';
+import { type ChosenPhoto, downscalePhoto, FEEDBACK_PHOTO_MAX_BYTES, FEEDBACK_PHOTOS_MAX, FeedbackPhotosApi } from './feedback-photos';
 
 type FieldErrors = Partial<Record<'category' | 'text' | 'place', string>>;
 
@@ -27,12 +28,25 @@ type FieldErrors = Partial<Record<'category' | 'text' | 'place', string>>;
  * in localStorage at each keystroke and only dropped once the commune has it; a failed send
  * leaves everything in place with a retry. On success: the tracking number, big, with a copy
  * button and the way to follow it.
+ *
+ * Photos (up to 4, camera or gallery) are downscaled on the phone, previewed, and sent one by one
+ * right after the feedback, each with its progress; a photo that fails is retried alone, the
+ * feedback is never lost with it. Sharing the place adds the phone's position (asked once).
  */
 @Component({
   selector: 'cp-feedback-form-page',
   imports: [TranslocoPipe, RouterLink, NumberPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: '../shared/participation.css',
+  styles: [
+    `
+      .photo-list { display: flex; flex-wrap: wrap; gap: 0.75rem; list-style: none; padding: 0; margin: 0.5rem 0; }
+      .photo-list li { display: flex; flex-direction: column; gap: 0.25rem; align-items: flex-start; }
+      .photo-list img { width: 96px; height: 96px; object-fit: cover; border-radius: 4px; border: 1px solid #767676; }
+      .photo-progress { display: flex; flex-direction: column; gap: 0.5rem; list-style: none; padding: 0; }
+      .photo-progress progress { width: 10rem; }
+    `,
+  ],
   templateUrl: './feedback-form-page.html',
 })
 export class FeedbackFormPage {
@@ -41,6 +55,7 @@ export class FeedbackFormPage {
   private readonly router = inject(Router);
   private readonly injector = inject(Injector);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
+  private readonly photosApi = inject(FeedbackPhotosApi);
   protected readonly session = inject(AuthSession);
   protected readonly slug = injectSlug();
   protected readonly commune = injectCommune(this.slug);
@@ -51,6 +66,7 @@ export class FeedbackFormPage {
   protected readonly textMin = FEEDBACK_TEXT_MIN;
   protected readonly textMax = FEEDBACK_TEXT_MAX;
   protected readonly placeMax = FEEDBACK_PLACE_MAX;
+  protected readonly photosMax = FEEDBACK_PHOTOS_MAX;
 
   protected readonly draft = signal<FeedbackDraft>(feedbackDrafts.read(this.slug) ?? EMPTY_DRAFT);
   protected readonly restored = signal(feedbackDrafts.read(this.slug) !== null);
@@ -59,6 +75,19 @@ export class FeedbackFormPage {
   protected readonly sending = signal(false);
   protected readonly sent = signal<FeedbackResponse | null>(null);
   protected readonly copied = signal(false);
+  /** Photos chosen for the feedback (kept in memory only: too large for the saved draft). */
+  protected readonly photos = signal<ChosenPhoto[]>([]);
+  protected readonly photoError = signal('');
+  protected readonly photoAnnouncement = signal('');
+  protected readonly preparingPhotos = signal(false);
+  protected readonly photosPending = computed(() => this.photos().some((photo) => photo.state === 'waiting' || photo.state === 'failed'));
+  protected readonly photosFailed = computed(() => this.photos().some((photo) => photo.state === 'failed'));
+  protected readonly photosSending = computed(() => this.photos().some((photo) => photo.state === 'sending'));
+  /** "Partager l'emplacement": the phone's position goes with the feedback, and a photo's own position may be used. */
+  protected readonly sharePlace = signal(false);
+  protected readonly placeStatus = signal('');
+  private position: { latitude: number; longitude: number } | null = null;
+  private photoKey = 0;
   /** Said once when the text nears or passes the limit (not at every keystroke). */
   protected readonly countAnnouncement = signal('');
 
@@ -66,6 +95,10 @@ export class FeedbackFormPage {
   protected readonly remaining = computed(() => this.textMax - this.length());
   protected readonly loginLink = computed(() => ({ retour: this.router.url }));
   protected readonly loginPath = LOGIN_PATH;
+
+  constructor() {
+    inject(DestroyRef).onDestroy(() => this.photos().forEach((photo) => URL.revokeObjectURL(photo.previewUrl)));
+  }
 
   protected edit(form: HTMLFormElement): void {
     const data = new FormData(form);
@@ -112,11 +145,13 @@ export class FeedbackFormPage {
         category: draft.category as FeedbackCategory,
         text: draft.text.trim(),
         place: draft.place.trim() || undefined,
+        ...(this.sharePlace() && this.position ? this.position : {}),
         visibility: draft.visibility,
       });
       feedbackDrafts.clear(this.slug);
       this.sent.set(created);
       this.focusAfterRender('#feedback-sent-title');
+      void this.sendPhotos();
     } catch (error) {
       this.sendError.set(this.failureText(error));
       this.focusAfterRender('#feedback-send-error');
@@ -142,7 +177,96 @@ export class FeedbackFormPage {
     }
   }
 
+  /** Adds the photos picked with the camera or from the gallery, downscaled, up to the limit. */
+  protected async addPhotos(input: HTMLInputElement): Promise<void> {
+    const files = Array.from(input.files ?? []);
+    input.value = '';
+    if (files.length === 0) return;
+    const t = (key: string, params?: Record<string, unknown>) => this.transloco.translate(`participation.form.photos.${key}`, params);
+    this.photoError.set('');
+    const room = this.photosMax - this.photos().length;
+    if (files.length > room) this.photoError.set(t('tooMany', { max: this.photosMax }));
+    this.preparingPhotos.set(true);
+    try {
+      for (const file of files.slice(0, Math.max(0, room))) {
+        if (!file.type.startsWith('image/')) {
+          this.photoError.set(t('notImage', { name: file.name }));
+          continue;
+        }
+        const blob = await downscalePhoto(file);
+        if (blob.size > FEEDBACK_PHOTO_MAX_BYTES) {
+          this.photoError.set(t('tooLarge', { name: file.name, max: FEEDBACK_PHOTO_MAX_BYTES / (1024 * 1024) }));
+          continue;
+        }
+        const photo: ChosenPhoto = { key: ++this.photoKey, blob, previewUrl: URL.createObjectURL(blob), state: 'waiting', progress: 0, error: '' };
+        this.photos.update((photos) => [...photos, photo]);
+        this.photoAnnouncement.set(t('added', { count: this.photos().length, max: this.photosMax }));
+      }
+    } finally {
+      this.preparingPhotos.set(false);
+    }
+  }
+
+  protected removePhoto(key: number): void {
+    const photo = this.photos().find((candidate) => candidate.key === key);
+    if (!photo) return;
+    URL.revokeObjectURL(photo.previewUrl);
+    this.photos.update((photos) => photos.filter((candidate) => candidate.key !== key));
+    this.photoError.set('');
+    this.photoAnnouncement.set(this.transloco.translate('participation.form.photos.removed', { count: this.photos().length, max: this.photosMax }));
+    this.focusAfterRender('#feedback-photo-camera');
+  }
+
+  /** Asks the phone for its position when the citizen chooses to share the place. */
+  protected toggleSharePlace(checked: boolean): void {
+    this.sharePlace.set(checked);
+    this.position = null;
+    const t = (key: string) => this.transloco.translate(`participation.form.photos.${key}`);
+    if (!checked) {
+      this.placeStatus.set('');
+      return;
+    }
+    if (typeof navigator === 'undefined' || !navigator.geolocation) {
+      this.placeStatus.set(t('positionUnavailable'));
+      return;
+    }
+    this.placeStatus.set(t('positionLocating'));
+    navigator.geolocation.getCurrentPosition(
+      (found) => {
+        if (!this.sharePlace()) return;
+        const round = (value: number) => Math.round(value * 1e6) / 1e6;
+        this.position = { latitude: round(found.coords.latitude), longitude: round(found.coords.longitude) };
+        this.placeStatus.set(t('positionFound'));
+      },
+      () => this.placeStatus.set(t('positionUnavailable')),
+      { enableHighAccuracy: false, timeout: 15000, maximumAge: 300000 },
+    );
+  }
+
+  /** Sends the photos not sent yet, one after the other (one slow request at a time on a weak connection). */
+  protected async sendPhotos(): Promise<void> {
+    const feedback = this.sent();
+    if (!feedback || this.photosSending()) return;
+    for (const photo of this.photos()) {
+      if (photo.state === 'sent' || photo.state === 'sending') continue;
+      this.updatePhoto(photo.key, { state: 'sending', progress: 0, error: '' });
+      try {
+        await this.photosApi.upload(this.slug, feedback.id, photo.blob, this.sharePlace(), (fraction) => this.updatePhoto(photo.key, { progress: Math.round(fraction * 100) }));
+        this.updatePhoto(photo.key, { state: 'sent', progress: 100 });
+      } catch (error) {
+        this.updatePhoto(photo.key, { state: 'failed', error: this.photoFailureText(error) });
+      }
+    }
+    const sentCount = this.photos().filter((photo) => photo.state === 'sent').length;
+    if (this.photos().length > 0) {
+      this.photoAnnouncement.set(this.transloco.translate('participation.sent.photos.done', { sent: sentCount, count: this.photos().length }));
+    }
+  }
+
   protected another(): void {
+    this.photos().forEach((photo) => URL.revokeObjectURL(photo.previewUrl));
+    this.photos.set([]);
+    this.photoError.set('');
     this.sent.set(null);
     this.copied.set(false);
     this.draft.set(EMPTY_DRAFT);
@@ -175,6 +299,22 @@ export class FeedbackFormPage {
       if (error.status >= 500) return t('server');
       const detail = problemDetail(error);
       if (detail) return t('refused', { detail });
+    }
+    return t('server');
+  }
+
+  private updatePhoto(key: number, change: Partial<ChosenPhoto>): void {
+    this.photos.update((photos) => photos.map((photo) => (photo.key === key ? { ...photo, ...change } : photo)));
+  }
+
+  private photoFailureText(error: unknown): string {
+    const t = (key: string, params?: Record<string, unknown>) => this.transloco.translate(`participation.sent.photos.failed.${key}`, params);
+    if (error instanceof ApiError) {
+      if (error.isNetworkError) return t('offline');
+      if (error.status === 413) return t('tooLarge');
+      if (error.status === 415) return t('notImage');
+      if (error.status === 429) return t('tooMany');
+      if (error.status === 409 || error.status === 422) return problemDetail(error) ?? t('refused');
     }
     return t('server');
   }

@@ -9,6 +9,7 @@ import { DatePipe as CpDatePipe, LoadFailure } from '@communes/web-ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import { ParticipationApi } from '../participation-api';
+import { FeedbackPhotoStrip } from './feedback-photo-strip';
 import { communesForNumber, normaliseTrackingNumber, timelineOf, TRACKING_NUMBER } from './tracking';
 
 interface Found {
@@ -22,7 +23,7 @@ interface Found {
  */
 @Component({
   selector: 'cp-tracking-page',
-  imports: [TranslocoPipe, RouterLink, CpDatePipe, LoadFailure],
+  imports: [TranslocoPipe, RouterLink, CpDatePipe, LoadFailure, FeedbackPhotoStrip],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: '../shared/participation.css',
   templateUrl: './tracking-page.html',
