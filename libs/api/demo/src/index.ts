@@ -7,3 +7,4 @@ export * from './lib/seed-demo-contracts';
 export * from './lib/seed-demo-branding';
 export * from './lib/seed-demo-participation';
 export * from './lib/seed-demo-sessions';
+export * from './lib/seed-demo-good-practices';
