@@ -2,3 +2,4 @@ export * from './lib/feedback.module';
 export * from './lib/feedback.service';
 export * from './lib/feedback.repository';
 export * from './lib/participation-rate-limit';
+export * from './lib/feedback-moderation.source';

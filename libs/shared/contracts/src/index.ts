@@ -7,3 +7,4 @@ export * from './lib/branding';
 export * from './lib/monitoring';
 export * from './lib/council-sessions';
 export * from './lib/good-practices';
+export * from './lib/moderation';

@@ -10,6 +10,7 @@ import { NotificationOutboxModule, NotificationsModule } from '@communes/api-not
 import { CouncilSessionsModule } from '@communes/api-council-sessions';
 import { ConsultationsModule } from '@communes/api-consultations';
 import { DebatesModule } from '@communes/api-debates';
+import { ModerationModule } from '@communes/api-moderation';
 import { GoodPracticesModule } from '@communes/api-good-practices';
 import { loadSearchConfig, SearchFeatureModule, SearchModule } from '@communes/api-search';
 import { DatabaseModule } from '@communes/api-database';
@@ -49,6 +50,7 @@ export class ApiModule {
         CouncilSessionsModule,
         ConsultationsModule,
         DebatesModule,
+        ModerationModule,
         GoodPracticesModule,
         NotificationsModule,
         HealthModule,

@@ -8,6 +8,7 @@ import { CouncilSessionsRepository } from './council-sessions.repository';
 import { CouncilSessionsSearchSource } from './council-sessions-search.source';
 import { CouncilSessionsService } from './council-sessions.service';
 import { SessionEventsHub } from './session-events.hub';
+import { SessionQuestionsModerationSource } from './session-questions-moderation.source';
 
 /**
  * Council and accountability sessions, with live updates. Needs `SearchSources` (SearchModule,
@@ -16,7 +17,7 @@ import { SessionEventsHub } from './session-events.hub';
 @Module({
   imports: [AuditModule, AuthModule, CommunesModule, FeedbackModule],
   controllers: [CouncilSessionsController],
-  providers: [CouncilSessionsRepository, CouncilSessionsService, CouncilSessionsSearchSource, SessionEventsHub],
-  exports: [CouncilSessionsService, SessionEventsHub],
+  providers: [CouncilSessionsRepository, CouncilSessionsService, CouncilSessionsSearchSource, SessionEventsHub, SessionQuestionsModerationSource],
+  exports: [CouncilSessionsService, SessionEventsHub, SessionQuestionsModerationSource],
 })
 export class CouncilSessionsModule {}

@@ -7,12 +7,13 @@ import { DebatesController } from './debates.controller';
 import { DebatesRepository } from './debates.repository';
 import { DebatesSearchSource } from './debates-search.source';
 import { DebatesService } from './debates.service';
+import { DebateCommentsModerationSource } from './debate-comments-moderation.source';
 
 /** Debates. FeedbackModule lends its participation rate limit; SearchSources comes from SearchModule. */
 @Module({
   imports: [AuditModule, AuthModule, CommunesModule, FeedbackModule],
   controllers: [DebatesController],
-  providers: [DebatesRepository, DebatesService, DebatesSearchSource],
-  exports: [DebatesService],
+  providers: [DebatesRepository, DebatesService, DebatesSearchSource, DebateCommentsModerationSource],
+  exports: [DebatesService, DebateCommentsModerationSource],
 })
 export class DebatesModule {}

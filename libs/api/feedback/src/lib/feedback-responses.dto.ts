@@ -86,6 +86,15 @@ export class FeedbackResponse implements FeedbackView {
   @ApiProperty({ description: 'The caller sent it' })
   isMine!: boolean;
 
+  @ApiProperty({ description: 'Hidden by moderation: others see it as hidden, without its text, place, answer or photos' })
+  hidden!: boolean;
+
+  @ApiProperty({ type: Date, nullable: true })
+  hiddenAt!: Date | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Why it was hidden: its author and the staff only' })
+  hiddenReason!: string | null;
+
   @ApiProperty({ type: [FeedbackPhotoSummaryResponse], description: 'Photos, in the order added (stored without metadata)' })
   photos!: FeedbackPhotoSummaryResponse[];
 }

@@ -8,6 +8,7 @@ import { FeedbackPhotosRepository } from './feedback-photos.repository';
 import { FeedbackPhotosService } from './feedback-photos.service';
 import { FeedbackRepository } from './feedback.repository';
 import { FeedbackSearchSource } from './feedback-search.source';
+import { FeedbackModerationSource } from './feedback-moderation.source';
 import { FeedbackService } from './feedback.service';
 import { ParticipationRateLimiter, ParticipationRateLimitGuard } from './participation-rate-limit';
 
@@ -15,7 +16,7 @@ import { ParticipationRateLimiter, ParticipationRateLimitGuard } from './partici
 @Module({
   imports: [AuditModule, AuthModule, CommunesModule],
   controllers: [FeedbackController, FeedbackPhotosController],
-  providers: [FeedbackRepository, FeedbackService, FeedbackPhotosRepository, FeedbackPhotosService, FeedbackSearchSource, ParticipationRateLimiter, ParticipationRateLimitGuard],
-  exports: [FeedbackService, ParticipationRateLimiter, ParticipationRateLimitGuard],
+  providers: [FeedbackRepository, FeedbackService, FeedbackPhotosRepository, FeedbackPhotosService, FeedbackSearchSource, FeedbackModerationSource, ParticipationRateLimiter, ParticipationRateLimitGuard],
+  exports: [FeedbackService, FeedbackModerationSource, ParticipationRateLimiter, ParticipationRateLimitGuard],
 })
 export class FeedbackModule {}

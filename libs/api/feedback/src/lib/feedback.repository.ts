@@ -26,6 +26,9 @@ export interface FeedbackRecord {
   updatedAt: Date;
   supportCount: number;
   supportedByMe: boolean;
+  /** Hidden by moderation (libs/api/moderation): shown as hidden to others, with the reason to its author and the staff. */
+  hiddenAt: Date | null;
+  hiddenReason: string | null;
   /** Its photos in the order added (feedback_photos, visible with the feedback), with the URL that serves each. */
   photos: FeedbackPhotoSummary[];
 }
@@ -56,6 +59,8 @@ export interface FeedbackFilter {
   assignee: string | null;
   /** Only this author's feedback. */
   authorId: string | null;
+  /** Staff: hidden feedback too (others see only their own hidden feedback). */
+  showHidden?: boolean;
   limit: number;
   offset: number;
 }
@@ -64,7 +69,7 @@ export interface FeedbackFilter {
 const columns = (viewer: string) => `f.id, f.commune_id as "communeId", f.tracking_number as "trackingNumber", f.kind, f.category,
   f.text, f.place, f.latitude, f.longitude, f.visibility, f.status, f.author_id as "authorId", author.display_name as "authorName",
   f.assignee_id as "assigneeId", assignee.display_name as "assigneeName", f.answer, f.answered_at as "answeredAt",
-  f.first_response_at as "firstResponseAt", f.closed_at as "closedAt", f.created_at as "createdAt", f.updated_at as "updatedAt",
+  f.first_response_at as "firstResponseAt", f.closed_at as "closedAt", f.created_at as "createdAt", f.updated_at as "updatedAt", f.hidden_at as "hiddenAt", f.hidden_reason as "hiddenReason",
   (select count(*)::int from feedback_supports s where s.commune_id = f.commune_id and s.feedback_id = f.id) as "supportCount",
   exists (select 1 from feedback_supports s where s.commune_id = f.commune_id and s.feedback_id = f.id and s.user_id = ${viewer}::uuid) as "supportedByMe",
   coalesce((select json_agg(json_build_object('id', p.id, 'url', '/api/v1/communes/' || c.slug || '/feedback/' || f.id || '/photos/' || p.id,
@@ -90,9 +95,10 @@ export class FeedbackRepository {
          and ($5::feedback_kind is null or f.kind = $5)
          and ($6::text is null or ($6 = 'none' and f.assignee_id is null) or f.assignee_id::text = $6)
          and ($7::uuid is null or f.author_id = $7)
+         and (f.hidden_at is null or $10::boolean or f.author_id = $2::uuid)
        order by f.created_at desc, f.id
        limit $8 offset $9`,
-      [communeId, viewerId, filter.status, filter.category, filter.kind, filter.assignee, filter.authorId, filter.limit, filter.offset],
+      [communeId, viewerId, filter.status, filter.category, filter.kind, filter.assignee, filter.authorId, filter.limit, filter.offset, filter.showHidden ?? false],
     );
     const total = rows[0]?.total ?? 0;
     for (const row of rows) delete (row as Partial<typeof row>).total;
@@ -175,12 +181,12 @@ export class FeedbackRepository {
     return rows.length === 1;
   }
 
-  /** Public feedback with a public answer: what the search index holds. */
+  /** Public feedback with a public answer, not hidden by moderation: what the search index holds. */
   searchable(communeId: string, ids: readonly string[] | null): Promise<FeedbackRecord[]> {
     this.tx.assertCommune(communeId);
     return this.tx.query<FeedbackRecord>(
       `select ${columns('$3')} from feedback f ${JOINS}
-       where f.commune_id = $1 and f.visibility = 'public' and f.answer is not null
+       where f.commune_id = $1 and f.visibility = 'public' and f.answer is not null and f.hidden_at is null
          and ($2::uuid[] is null or f.id = any($2::uuid[]))`,
       [communeId, ids, null],
     );

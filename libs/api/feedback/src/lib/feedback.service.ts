@@ -43,8 +43,12 @@ export interface FeedbackListInput {
   pageSize?: number;
 }
 
-/** What the caller sees: staff also see who sent it and who handles it. */
-export type FeedbackView = FeedbackRecord & { isMine: boolean };
+/**
+ * What the caller sees: staff also see who sent it and who handles it. Feedback hidden by
+ * moderation shows as hidden to others (no text, place, answer or photos); its author and the
+ * staff still read it, with the reason.
+ */
+export type FeedbackView = FeedbackRecord & { isMine: boolean; hidden: boolean };
 
 @Injectable()
 export class FeedbackService {
@@ -75,6 +79,7 @@ export class FeedbackService {
         kind: query.kind ?? null,
         assignee: query.assignee ?? null,
         authorId: query.mine === 'true' ? viewer : null,
+        showHidden: staff,
         limit: pageSize,
         offset: (page - 1) * pageSize,
       }),
@@ -128,6 +133,7 @@ export class FeedbackService {
       const record = await this.require(commune.id, { id });
       this.access.authorize('support', 'Feedback', subjectOf(record));
       if (record.authorId === userId) throw new ConflictError('feedback.own', 'You cannot support your own feedback.');
+      if (record.hiddenAt) throw new ConflictError('feedback.hidden', 'This feedback was hidden by the commune’s moderation; it cannot be supported.');
       if (!(await this.feedback.addSupport(commune.id, id, userId))) {
         throw new ConflictError('feedback.already-supported', 'You already support this feedback.');
       }
@@ -209,9 +215,14 @@ export class FeedbackService {
 
   private view(record: FeedbackRecord, staff: boolean): FeedbackView {
     const viewer = this.requestContext.actor.userId;
+    const isMine = viewer !== null && record.authorId === viewer;
+    const masked = record.hiddenAt !== null && !staff && !isMine;
     return {
       ...record,
-      isMine: viewer !== null && record.authorId === viewer,
+      ...(masked ? { text: '', place: null, latitude: null, longitude: null, answer: null, photos: [] } : {}),
+      hidden: record.hiddenAt !== null,
+      hiddenReason: staff || isMine ? record.hiddenReason : null,
+      isMine,
       // Who sent it and who handles it are for the commune's staff only.
       authorId: staff ? record.authorId : null,
       authorName: staff ? record.authorName : null,

@@ -1,9 +1,9 @@
 /** Every kind of email, with what its event passes in `params`. */
-export const NOTIFICATION_TEMPLATES = ['document.published', 'feedback.answered', 'consultation.opened', 'session.live', 'good_practice.reviewed'] as const;
+export const NOTIFICATION_TEMPLATES = ['document.published', 'feedback.answered', 'consultation.opened', 'session.live', 'good_practice.reviewed', 'moderation.hidden'] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 export type NotificationLanguage = 'fr' | 'en';
 /** Sent to one account about its own business (not to followers): only "stop every email" stops them. */
-export const PERSONAL_TEMPLATES: readonly string[] = ['feedback.answered', 'good_practice.reviewed'];
+export const PERSONAL_TEMPLATES: readonly string[] = ['feedback.answered', 'good_practice.reviewed', 'moderation.hidden'];
 
 export interface TemplateContext {
   template: string;
@@ -144,6 +144,25 @@ function contentOf(context: TemplateContext): Content {
         ],
         link: { label: fr ? 'Voir la bonne pratique' : 'See the good practice', url: `${publicUrl}/console/${commune.slug}/bonnes-pratiques/${str(params['practiceId'])}` },
         reason: fr ? 'Vous recevez ce message parce que vous avez soumis cette bonne pratique à l’ANCB sur Communes+.' : 'You receive this email because you submitted this good practice to ANCB on Communes+.',
+      };
+    }
+    case 'moderation.hidden': {
+      // The author of citizen content hidden by the commune's moderation, told why (issue 5).
+      const kinds: Record<string, [string, string]> = {
+        feedback: ['votre message', 'your message'],
+        debate_comment: ['votre commentaire', 'your comment'],
+        session_question: ['votre question', 'your question'],
+      };
+      const [whatFr, whatEn] = kinds[str(params['kind'])] ?? ['votre contribution', 'your contribution'];
+      return {
+        subject: fr ? `${commune.name} a masqué ${whatFr}` : `${commune.name} hid ${whatEn}`,
+        paragraphs: [
+          fr ? `La modération de la commune de ${commune.name} a masqué ${whatFr} : « ${str(params['excerpt'])} ».` : `The moderation of the commune of ${commune.name} hid ${whatEn}: “${str(params['excerpt'])}”.`,
+          fr ? `Raison : ${str(params['reason'])}` : `Reason: ${str(params['reason'])}`,
+          fr ? 'Vous le voyez toujours, masqué, avec cette raison ; les autres ne le voient plus.' : 'You still see it, hidden, with this reason; others no longer see it.',
+        ],
+        link: { label: fr ? 'Voir votre contribution' : 'See your contribution', url: `${publicUrl}${str(params['link'])}` },
+        reason: fr ? 'Vous recevez ce message parce que vous avez écrit à votre commune sur Communes+.' : 'You receive this email because you wrote to your commune on Communes+.',
       };
     }
     default:

@@ -26,7 +26,7 @@ const ALL_ACTIONS: Record<Action, true> = {
   support: true,
   vote: true,
 };
-const ALL_SUBJECTS: Record<SubjectType, true> = { Commune: true, Membership: true, Invitation: true, AuditEvent: true, Document: true, Budget: true, Contract: true, AgendaEvent: true, Feedback: true, Consultation: true, CouncilSession: true, SessionQuestion: true, CommuneBranding: true, Monitoring: true, Follow: true, NotificationDelivery: true, DebateTopic: true, DebateComment: true, GoodPractice: true };
+const ALL_SUBJECTS: Record<SubjectType, true> = { Commune: true, Membership: true, Invitation: true, AuditEvent: true, Document: true, Budget: true, Contract: true, AgendaEvent: true, Feedback: true, Consultation: true, CouncilSession: true, SessionQuestion: true, CommuneBranding: true, Monitoring: true, Follow: true, NotificationDelivery: true, DebateTopic: true, DebateComment: true, ModerationReport: true, ModeratedContent: true, GoodPractice: true };
 const ACTIONS = Object.keys(ALL_ACTIONS) as Action[];
 const SUBJECTS = Object.keys(ALL_SUBJECTS) as SubjectType[];
 const WRITE_ACTIONS = ACTIONS.filter((action) => action !== 'read');
@@ -111,6 +111,20 @@ const GOOD_PRACTICES: Readonly<Record<ActorName, readonly [draft: Allowed, submi
   'ministry_observer + stray admin of A':  [[],                                       [],                                                   ['read']],
 };
 
+// Moderation: reporting a content of A (anyone but the ministry), and A's queue and decisions.
+// prettier-ignore
+const MODERATION: Readonly<Record<ActorName, readonly [ModerationReport: Allowed, ModeratedContent: Allowed]>> = {
+  anonymous:                               [['create'],          []],
+  citizen:                                 [['create'],          []],
+  'editor of A':                           [['create'],          []],
+  'moderator of A':                        [['read', 'create'],  ['read', 'change_status']],
+  'admin of A':                            [['read', 'create'],  ['read', 'change_status']],
+  'admin of B':                            [['create'],          []],
+  'platform_admin (ANCB)':                 [['create'],          []],
+  ministry_observer:                       [[],                  []],
+  'ministry_observer + stray admin of A':  [[],                  []],
+};
+
 /** A loaded record of the given type belonging to the given commune, tagged for CASL. */
 function recordOf(type: SubjectType, communeId: string) {
   if (type === 'CommuneBranding') return asSubject('CommuneBranding', { communeId, communeStatus: 'active' });
@@ -177,6 +191,8 @@ describe('defineAbilityFor — the policy on the records of commune A', () => {
         Monitoring: inCanonicalOrder(PAGE_AND_FIGURES[actor][1]),
         Follow: [],
         NotificationDelivery: actor === 'platform_admin (ANCB)' ? ['read'] : [],
+        ModerationReport: inCanonicalOrder(MODERATION[actor][0]),
+        ModeratedContent: inCanonicalOrder(MODERATION[actor][1]),
         GoodPractice: inCanonicalOrder(GOOD_PRACTICES[actor][0]),
       });
     },
@@ -253,7 +269,7 @@ describe('defineAbilityFor — invariants', () => {
       for (const type of SUBJECTS) {
         const record = recordOf(type, COMMUNE_A);
         for (const action of ACTIONS) {
-          const publicRight = ((type === 'Commune' || type === 'CommuneBranding') && action === 'read') || ((type === 'Feedback' || type === 'SessionQuestion' || type === 'DebateComment') && action === 'create');
+          const publicRight = ((type === 'Commune' || type === 'CommuneBranding') && action === 'read') || ((type === 'Feedback' || type === 'SessionQuestion' || type === 'DebateComment' || type === 'ModerationReport') && action === 'create');
           expect({ type, action, allowed: adminOfB.can(action, record) }).toEqual({ type, action, allowed: publicRight });
         }
       }

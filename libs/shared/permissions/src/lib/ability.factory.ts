@@ -12,6 +12,7 @@ import { defineFeedbackRules } from './feedback.abilities';
 import { defineFinanceRules } from './finance.abilities';
 import { defineGoodPracticeRules } from './good-practices.abilities';
 import { defineMemberRules } from './members.abilities';
+import { defineModerationRules } from './moderation.abilities';
 import { defineMonitoringRules } from './monitoring.abilities';
 import { defineNotificationRules } from './notifications.abilities';
 
@@ -52,6 +53,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
   defineDebateRules(actor, builder);
   defineCouncilSessionRules(actor, builder);
   defineNotificationRules(actor, builder);
+  defineModerationRules(actor, builder);
   defineGoodPracticeRules(actor, builder);
   return builder.build();
 }

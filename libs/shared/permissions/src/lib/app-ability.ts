@@ -30,6 +30,10 @@ export interface SubjectShapes {
   CouncilSession: { communeId: string; status: 'draft' | 'scheduled' | 'live' | 'ended' | 'cancelled' };
   /** A citizen's question to a session; `authorId` is null once the account is gone. */
   SessionQuestion: { communeId: string; hidden: boolean; authorId: string | null };
+  /** A report of citizen content as inappropriate (issue 5). */
+  ModerationReport: { communeId: string };
+  /** A commune's citizen content as moderation sees it (queue, hide, restore, dismiss). */
+  ModeratedContent: { communeId: string };
   /** A practice a commune proposes to the national library; ANCB reviews it. */
   GoodPractice: { communeId: string; status: 'draft' | 'submitted' | 'changes_requested' | 'published' | 'rejected' | 'unpublished' };
 }

@@ -15,6 +15,7 @@ import { CouncilSessions1764500000000 } from './1764500000000-council-sessions.m
 import { Notifications1764600000000 } from './1764600000000-notifications.migration';
 import { SessionVersion1764730000000 } from './1764730000000-session-version.migration';
 import { NotificationsCancel1764600000001 } from './1764600000001-notifications-cancel.migration';
+import { Moderation1764700000000 } from './1764700000000-moderation.migration';
 import { FeedbackPhotos1764720000000 } from './1764720000000-feedback-photos.migration';
 import { GoodPractices1764710000000 } from './1764710000000-good-practices.migration';
 
@@ -36,6 +37,7 @@ export const MIGRATIONS = [
   CouncilSessions1764500000000,
   Notifications1764600000000,
   NotificationsCancel1764600000001,
+  Moderation1764700000000,
   FeedbackPhotos1764720000000,
   GoodPractices1764710000000,
   SessionVersion1764730000000,

@@ -1,0 +1,286 @@
+import { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { NotificationSender } from '@communes/api-notifications';
+import { SearchIndexer } from '@communes/api-search';
+import { TestContext, TestUser } from '@communes/api-testing';
+
+interface Problem {
+  status: number;
+  code: string;
+  errors?: { field: string; messages: string[] }[];
+}
+interface Feedback {
+  id: string;
+  trackingNumber: string;
+  text: string;
+  answer: string | null;
+  hidden: boolean;
+  hiddenReason: string | null;
+  isMine: boolean;
+}
+interface Page<T> {
+  items: T[];
+  total: number;
+}
+interface Item {
+  kind: string;
+  contentId: string;
+  exists: boolean;
+  excerpt: string | null;
+  authorName: string | null;
+  link: string | null;
+  hidden: boolean;
+  hiddenReason: string | null;
+  reportCount: number;
+  openReportCount: number;
+  reasons: string[];
+  details: string[];
+}
+interface Comment {
+  id: string;
+  body: string | null;
+  hidden: boolean;
+  hiddenReason: string | null;
+}
+
+/** A real SMTP server on a local port: the author of hidden content is emailed why. */
+class TestSmtpServer {
+  readonly received: { to: string[]; raw: string }[] = [];
+  private server: SMTPServer | null = null;
+  port = 0;
+
+  async start(): Promise<void> {
+    const server = new SMTPServer({
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      onData: (stream, session, callback) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => {
+          this.received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => resolve());
+    });
+    this.server = server;
+    this.port = (server.server.address() as AddressInfo).port;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    this.server = null;
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  to(email: string) {
+    return this.received.filter((message) => message.to.includes(email));
+  }
+}
+
+/** The text part of a message, quoted-printable decoded. */
+function textOf(raw: string): string {
+  const soft = raw.replace(/=\r\n/g, '');
+  return Buffer.from(soft.replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
+}
+
+const base = '/api/v1/communes/cotonou';
+
+describe('moderation: reports, queue, hide / restore / dismiss, for every kind of citizen content', () => {
+  const smtp = new TestSmtpServer();
+  let ctx: TestContext;
+  let author: TestUser;
+  let authorToken: string;
+  let reporterToken: string;
+  let otherReporterToken: string;
+  let moderator: string;
+  let editor: string;
+  let adminB: string;
+
+  beforeAll(async () => {
+    await smtp.start();
+    ctx = await TestContext.create({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, PUBLIC_URL: 'https://communes.test' });
+    author = await ctx.newUser();
+    authorToken = await ctx.tokenFor(author);
+    reporterToken = await ctx.tokenFor(await ctx.newUser());
+    otherReporterToken = await ctx.tokenFor(await ctx.newUser());
+    moderator = await ctx.tokenFor(await ctx.newUser({ memberships: [{ communeSlug: 'cotonou', role: 'moderator' }] }));
+    editor = await ctx.tokenFor(await ctx.newUser({ memberships: [{ communeSlug: 'cotonou', role: 'editor' }] }));
+    adminB = await ctx.tokenFor(await ctx.newUser({ memberships: [{ communeSlug: 'abomey-calavi', role: 'admin' }] }));
+  });
+  afterAll(async () => {
+    await ctx.close();
+    await smtp.stop();
+  });
+
+  const search = async (q: string) => {
+    await ctx.app.get(SearchIndexer).drain();
+    return (await ctx.request<{ total: number }>({ method: 'GET', url: `/api/v1/search?q=${encodeURIComponent(q)}&kind=feedback` })).body.total;
+  };
+  const publicList = async () => (await ctx.request<Page<Feedback>>({ method: 'GET', url: `${base}/feedback?pageSize=100` })).body.items.map((f) => f.id);
+  const queue = async (query: string) => (await ctx.request<Page<Item>>({ method: 'GET', url: `${base}/moderation/queue?${query}`, token: moderator })).body;
+
+  it('feedback: reported, hidden everywhere (list, search, support) but shown hidden on its link, the author told why; restored; all audited', async () => {
+    const sent = await ctx.request<Feedback>({ method: 'POST', url: `${base}/feedback`, token: authorToken, body: { kind: 'doleance', category: 'marches', text: 'Les commerçants du marché Zongo sont des voleurs et des escrocs.', visibility: 'public' } });
+    expect(sent.status).toBe(201);
+    const id = sent.body.id;
+    await ctx.request({ method: 'POST', url: `${base}/feedback/${id}/answer`, token: editor, body: { answer: 'La commune rencontrera les commerçants du marché Zongo.' } });
+    expect(await search('Zongo')).toBe(1);
+
+    // Reports: anyone, once per account (a repeat is a 200 with alreadyReported), never one's own.
+    const first = await ctx.request({ method: 'POST', url: `${base}/reports`, token: reporterToken, body: { contentKind: 'feedback', contentId: id, reason: 'abuse', details: 'Insulte les commerçants.' } });
+    expect(first.status).toBe(201);
+    expect(first.body).toEqual({ contentKind: 'feedback', contentId: id, reason: 'abuse', alreadyReported: false });
+    const again = await ctx.request({ method: 'POST', url: `${base}/reports`, token: reporterToken, body: { contentKind: 'feedback', contentId: id, reason: 'spam' } });
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ alreadyReported: true });
+    expect((await ctx.request({ method: 'POST', url: `${base}/reports`, body: { contentKind: 'feedback', contentId: id, reason: 'off_topic' } })).status).toBe(201);
+    expect((await ctx.request<Problem>({ method: 'POST', url: `${base}/reports`, token: authorToken, body: { contentKind: 'feedback', contentId: id, reason: 'spam' } })).body).toMatchObject({ status: 409, code: 'moderation.own-content' });
+    // Another commune's URL, or an unknown id: the same 404.
+    expect((await ctx.request<Problem>({ method: 'POST', url: '/api/v1/communes/abomey-calavi/reports', token: otherReporterToken, body: { contentKind: 'feedback', contentId: id, reason: 'spam' } })).body).toMatchObject({ status: 404, code: 'moderation.content-not-found' });
+    expect((await ctx.request<Problem>({ method: 'POST', url: `${base}/reports`, token: otherReporterToken, body: { contentKind: 'feedback', contentId: '00000000-0000-4000-8000-000000000000', reason: 'spam' } })).body).toMatchObject({ status: 404, code: 'moderation.content-not-found' });
+
+    // The queue: grouped, with the reasons and details, never who reported.
+    const open = await queue('state=open&kind=feedback');
+    expect(open.total).toBe(1);
+    expect(open.items[0]).toMatchObject({ kind: 'feedback', contentId: id, exists: true, hidden: false, reportCount: 2, openReportCount: 2, details: ['Insulte les commerçants.'], link: `/suivi/${sent.body.trackingNumber}?commune=cotonou` });
+    expect(open.items[0].reasons.sort()).toEqual(['abuse', 'off_topic']);
+    expect(open.items[0].excerpt).toContain('marché Zongo');
+    expect(open.items[0].authorName).toBe(`Test ${author.email}`);
+    expect((await ctx.request({ method: 'GET', url: `${base}/moderation/queue`, token: editor })).status).toBe(403);
+    expect((await ctx.request({ method: 'GET', url: `${base}/moderation/queue`, token: adminB })).status).toBe(403);
+
+    // Hidden, with a reason.
+    const hidden = await ctx.request<Item>({ method: 'POST', url: `${base}/moderation/feedback/${id}/hide`, token: moderator, body: { reason: 'Propos injurieux envers des commerçants' } });
+    expect(hidden.status).toBe(200);
+    expect(hidden.body).toMatchObject({ hidden: true, hiddenReason: 'Propos injurieux envers des commerçants', reportCount: 2, openReportCount: 0 });
+    expect((await ctx.request<Problem>({ method: 'POST', url: `${base}/moderation/feedback/${id}/hide`, token: moderator, body: { reason: 'Encore' } })).body).toMatchObject({ status: 409, code: 'moderation.already-hidden' });
+    expect((await queue('state=open')).total).toBe(0);
+    expect((await queue('state=handled')).items.map((i) => i.contentId)).toEqual([id]);
+    expect((await queue('state=hidden')).items.map((i) => i.contentId)).toEqual([id]);
+
+    // Gone from the public list and from search; cannot be supported nor reported.
+    expect(await publicList()).not.toContain(id);
+    expect(await search('Zongo')).toBe(0);
+    expect((await ctx.request<Problem>({ method: 'POST', url: `${base}/feedback/${id}/support`, token: otherReporterToken })).body).toMatchObject({ status: 409, code: 'feedback.hidden' });
+    expect((await ctx.request<Problem>({ method: 'POST', url: `${base}/reports`, token: otherReporterToken, body: { contentKind: 'feedback', contentId: id, reason: 'spam' } })).body).toMatchObject({ status: 409, code: 'moderation.already-hidden' });
+    // Its direct link shows it hidden, without its text or answer; its author still reads it, with the reason.
+    const seenByOthers = await ctx.request<Feedback>({ method: 'GET', url: `${base}/feedback/${id}` });
+    expect(seenByOthers.body).toMatchObject({ hidden: true, text: '', answer: null, hiddenReason: null });
+    const seenByAuthor = await ctx.request<Feedback>({ method: 'GET', url: `${base}/feedback/by-number/${sent.body.trackingNumber}`, token: authorToken });
+    expect(seenByAuthor.body).toMatchObject({ hidden: true, hiddenReason: 'Propos injurieux envers des commerçants', isMine: true });
+    expect(seenByAuthor.body.text).toContain('marché Zongo');
+    expect((await ctx.request<Page<Feedback>>({ method: 'GET', url: `${base}/feedback?mine=true`, token: authorToken })).body.items.map((f) => f.id)).toContain(id);
+    expect((await ctx.request<Page<Feedback>>({ method: 'GET', url: `${base}/feedback?pageSize=100`, token: editor })).body.items.map((f) => f.id)).toContain(id);
+
+    // The author is emailed why.
+    await ctx.app.get(NotificationSender).drain();
+    // (The first email to the author is the answer; the second, about moderation.)
+    const text = smtp.to(author.email).map((mail) => textOf(mail.raw)).find((body) => body.includes('a masqué votre message')) ?? '';
+    expect(text).toContain('La modération de la commune de Cotonou a masqué votre message');
+    expect(text).toContain('Raison : Propos injurieux envers des commerçants');
+    expect(text).toContain(`https://communes.test/suivi/${sent.body.trackingNumber}?commune=cotonou`);
+
+    // Restored: back in the list and in search.
+    const restored = await ctx.request<Item>({ method: 'POST', url: `${base}/moderation/feedback/${id}/restore`, token: moderator, body: { reason: 'Erreur de modération' } });
+    expect(restored.body).toMatchObject({ hidden: false, hiddenReason: null });
+    expect((await ctx.request<Problem>({ method: 'POST', url: `${base}/moderation/feedback/${id}/restore`, token: moderator, body: { reason: 'Encore' } })).body).toMatchObject({ status: 409, code: 'moderation.not-hidden' });
+    expect(await publicList()).toContain(id);
+    expect(await search('Zongo')).toBe(1);
+    expect((await ctx.request<Feedback>({ method: 'GET', url: `${base}/feedback/${id}` })).body.text).toContain('marché Zongo');
+
+    // Reported again, the reports dismissed: the content stays.
+    await ctx.request({ method: 'POST', url: `${base}/reports`, token: otherReporterToken, body: { contentKind: 'feedback', contentId: id, reason: 'other', details: 'Je ne suis pas d’accord.' } });
+    const dismissed = await ctx.request<Item>({ method: 'POST', url: `${base}/moderation/feedback/${id}/dismiss`, token: moderator, body: { reason: 'Critique légitime' } });
+    expect(dismissed.body).toMatchObject({ hidden: false, openReportCount: 0, reportCount: 3 });
+    expect((await ctx.request<Problem>({ method: 'POST', url: `${base}/moderation/feedback/${id}/dismiss`, token: moderator, body: { reason: 'Encore' } })).body).toMatchObject({ status: 409, code: 'moderation.no-open-report' });
+    expect(await publicList()).toContain(id);
+
+    const audit = await ctx.sql.query<{ action: string; actor_role: string; target_type: string }>(
+      `select action, actor_role, target_type from audit_events where action like 'moderation.%' and target_id = $1 order by id`,
+      [id],
+    );
+    expect(audit.rows.map((row) => [row.action, row.actor_role])).toEqual([
+      ['moderation.reported', 'citizen'],
+      ['moderation.reported', 'anonymous'],
+      ['moderation.hidden', 'moderator'],
+      ['moderation.restored', 'moderator'],
+      ['moderation.reported', 'citizen'],
+      ['moderation.dismissed', 'moderator'],
+    ]);
+    expect(new Set(audit.rows.map((row) => row.target_type))).toEqual(new Set(['feedback']));
+  });
+
+  it('debate comments: hidden from others (shown hidden, without text), restored; a comment hidden without reports is in the hidden view', async () => {
+    const topic = await ctx.request<{ id: string }>({ method: 'POST', url: `${base}/debates`, token: editor, body: { title: 'Marché de Dantokpa', body: 'Comment réorganiser le marché ?', open: true } });
+    const comments = `${base}/debates/${topic.body.id}/comments`;
+    const comment = await ctx.request<Comment>({ method: 'POST', url: comments, token: authorToken, body: { body: 'Appelez le 97 00 00 00, c’est le numéro du chef.' } });
+    expect((await ctx.request({ method: 'POST', url: `${base}/reports`, token: reporterToken, body: { contentKind: 'debate_comment', contentId: comment.body.id, reason: 'personal_data' } })).status).toBe(201);
+    expect((await queue('kind=debate_comment')).items.map((i) => i.contentId)).toEqual([comment.body.id]);
+
+    await ctx.request({ method: 'POST', url: `${base}/moderation/debate_comment/${comment.body.id}/hide`, token: moderator, body: { reason: 'Numéro de téléphone personnel' } });
+    const seen = (await ctx.request<Comment[]>({ method: 'GET', url: comments })).body.find((c) => c.id === comment.body.id);
+    expect(seen).toMatchObject({ hidden: true, body: null, hiddenReason: null });
+    const own = (await ctx.request<Comment[]>({ method: 'GET', url: comments, token: authorToken })).body.find((c) => c.id === comment.body.id);
+    expect(own).toMatchObject({ hidden: true, hiddenReason: 'Numéro de téléphone personnel' });
+    expect((await ctx.request<{ commentCount: number }>({ method: 'GET', url: `${base}/debates/${topic.body.id}` })).body.commentCount).toBe(0);
+
+    await ctx.request({ method: 'POST', url: `${base}/moderation/debate_comment/${comment.body.id}/restore`, token: moderator, body: { reason: 'Numéro public de la mairie' } });
+    expect((await ctx.request<Comment[]>({ method: 'GET', url: comments })).body.find((c) => c.id === comment.body.id)).toMatchObject({ hidden: false, body: 'Appelez le 97 00 00 00, c’est le numéro du chef.' });
+
+    // Hidden through the debate's own endpoint, never reported: still in the hidden view.
+    const other = await ctx.request<Comment>({ method: 'POST', url: comments, token: authorToken, body: { body: 'Un autre avis sans rapport.' } });
+    expect((await ctx.request({ method: 'POST', url: `${comments}/${other.body.id}/hide`, token: moderator, body: { reason: 'Hors sujet' } })).status).toBe(200);
+    const hiddenView = await queue('state=hidden&kind=debate_comment');
+    expect(hiddenView.items.map((i) => [i.contentId, i.reportCount, i.hiddenReason])).toEqual([[other.body.id, 0, 'Hors sujet']]);
+  });
+
+  it('session questions: hidden from the session for others, kept for the author, restored', async () => {
+    const session = await ctx.sql.query<{ id: string }>(
+      `insert into council_sessions (commune_id, kind, session_type, title, starts_at, status, published_at)
+       select id, 'council', 'ordinary', 'Session ordinaire', now() + interval '2 days', 'scheduled', now() from communes where slug = 'cotonou' returning id`,
+    );
+    const sessionUrl = `${base}/council-sessions/${session.rows[0].id}`;
+    const question = await ctx.request<{ id: string }>({ method: 'POST', url: `${sessionUrl}/questions`, token: authorToken, body: { text: 'Pourquoi le maire est-il un incapable notoire ?' } });
+    expect(question.status).toBe(201);
+    expect((await ctx.request({ method: 'POST', url: `${base}/reports`, body: { contentKind: 'session_question', contentId: question.body.id, reason: 'abuse' } })).status).toBe(201);
+
+    const questionIds = async (token?: string) => (await ctx.request<{ questions: { id: string }[] }>({ method: 'GET', url: sessionUrl, token })).body.questions.map((q) => q.id);
+    expect(await questionIds()).toContain(question.body.id);
+    await ctx.request({ method: 'POST', url: `${base}/moderation/session_question/${question.body.id}/hide`, token: moderator, body: { reason: 'Propos injurieux envers le maire' } });
+    expect(await questionIds()).not.toContain(question.body.id);
+    expect(await questionIds(authorToken)).toContain(question.body.id);
+    const events = await ctx.sql.query<{ type: string }>(`select type from council_session_events where session_id = $1 order by id`, [session.rows[0].id]);
+    expect(events.rows.map((e) => e.type)).toEqual(['question', 'hidden']);
+
+    await ctx.request({ method: 'POST', url: `${base}/moderation/session_question/${question.body.id}/restore`, token: moderator, body: { reason: 'Critique vive mais permise' } });
+    expect(await questionIds()).toContain(question.body.id);
+  });
+
+  it('bad input: clear 4xx problem+json, nothing stored', async () => {
+    const before = await ctx.sql.query<{ count: number }>(`select count(*)::int as count from moderation_reports`);
+    const cases: [string, string, unknown, number][] = [
+      ['POST', `${base}/reports`, { contentKind: 'photo', contentId: '00000000-0000-4000-8000-000000000000', reason: 'spam' }, 400],
+      ['POST', `${base}/reports`, { contentKind: 'feedback', contentId: 'not-a-uuid', reason: 'spam' }, 400],
+      ['POST', `${base}/reports`, { contentKind: 'feedback', contentId: '00000000-0000-4000-8000-000000000000', reason: 'dislike' }, 400],
+      ['POST', `${base}/reports`, { contentKind: 'feedback', contentId: '00000000-0000-4000-8000-000000000000', reason: 'other', details: 'x'.repeat(501) }, 400],
+      ['POST', `${base}/reports`, { contentKind: 'feedback', contentId: '00000000-0000-4000-8000-000000000000', reason: 'other', extra: 1 }, 400],
+      ['POST', '/api/v1/communes/nowhere/reports', { contentKind: 'feedback', contentId: '00000000-0000-4000-8000-000000000000', reason: 'other' }, 404],
+      ['GET', `${base}/moderation/queue?state=everything`, undefined, 400],
+      ['GET', `${base}/moderation/queue?pageSize=1000`, undefined, 400],
+      ['POST', `${base}/moderation/photo/00000000-0000-4000-8000-000000000000/hide`, { reason: 'Propos injurieux' }, 400],
+      ['POST', `${base}/moderation/feedback/00000000-0000-4000-8000-000000000000/hide`, { reason: 'x' }, 400],
+      ['POST', `${base}/moderation/feedback/00000000-0000-4000-8000-000000000000/hide`, {}, 400],
+      ['POST', `${base}/moderation/feedback/00000000-0000-4000-8000-000000000000/hide`, { reason: 'Propos injurieux' }, 404],
+    ];
+    for (const [method, url, body, status] of cases) {
+      const response = await ctx.request<Problem>({ method: method as 'GET' | 'POST', url, body, token: url.includes('/moderation/') ? moderator : reporterToken });
+      expect({ url, body, status: response.status }).toEqual({ url, body, status });
+      expect(response.headers['content-type']).toContain('application/problem+json');
+    }
+    expect((await ctx.sql.query<{ count: number }>(`select count(*)::int as count from moderation_reports`)).rows[0].count).toBe(before.rows[0].count);
+  });
+});
