@@ -7,7 +7,6 @@ import {
   inject,
   Injector,
   input,
-  linkedSignal,
   output,
   signal,
 } from '@angular/core';
@@ -150,9 +149,9 @@ export class MessageForm {
   readonly send = input.required<(text: string) => Promise<unknown>>();
   readonly sent = output<void>();
 
-  protected readonly text = linkedSignal(() => textDrafts.read(this.draftKey()));
-  protected readonly restored = computed(() => !this.touched() && this.text().trim() !== '');
-  private readonly touched = signal(false);
+  protected readonly text = signal('');
+  /** A draft found on the device (read after the first render: the server has none). */
+  protected readonly restored = signal(false);
   protected readonly checked = signal(false);
   protected readonly sending = signal(false);
   protected readonly done = signal(false);
@@ -173,8 +172,18 @@ export class MessageForm {
       .join(' '),
   );
 
+  constructor() {
+    afterNextRender(() => {
+      const saved = textDrafts.read(this.draftKey());
+      if (saved.trim() !== '' && this.text() === '') {
+        this.text.set(saved);
+        this.restored.set(true);
+      }
+    });
+  }
+
   protected edit(value: string): void {
-    this.touched.set(true);
+    this.restored.set(false);
     this.done.set(false);
     this.text.set(value);
     textDrafts.write(this.draftKey(), value);
@@ -199,7 +208,6 @@ export class MessageForm {
       await this.send()(this.text().trim());
       textDrafts.clear(this.draftKey());
       this.text.set('');
-      this.touched.set(true);
       this.checked.set(false);
       this.done.set(true);
       this.sent.emit();

@@ -10,7 +10,7 @@ import {
 import { NgTemplateOutlet } from '@angular/common';
 import { Router, RouterLink } from '@angular/router';
 import { AuthSession, LOGIN_PATH } from '@communes/web-auth';
-import { DatePipe, LoadFailure, PluralPipe } from '@communes/web-ui';
+import { DatePipe, LoadFailure } from '@communes/web-ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { routeParam } from '../../shared/route-param';
 import { CivicApi, type DebateComment, type Reaction } from '../civic/civic-api';
@@ -33,7 +33,7 @@ interface ThreadNode {
  */
 @Component({
   selector: 'cp-debate-page',
-  imports: [NgTemplateOutlet, RouterLink, TranslocoPipe, DatePipe, PluralPipe, LoadFailure, MessageForm],
+  imports: [NgTemplateOutlet, RouterLink, TranslocoPipe, DatePipe, LoadFailure, MessageForm],
   templateUrl: './debate-page.html',
   styleUrls: ['../commune-section.css', './debates.css'],
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -27,9 +27,9 @@ const EMBED_ORIGINS: Record<'youtube' | 'facebook', string> = {
     @let provider = 'civic.live.stream.provider_' + kind() | transloco;
     @if (embed(); as src) {
       @if (kind() === 'hls') {
-        @if (hlsPlayable) {
+        @if (hlsPlayable() === true) {
           <video class="frame" controls preload="none" playsinline [src]="url()" [attr.aria-label]="'civic.live.stream.frameTitle' | transloco: { title: title() }"></video>
-        } @else {
+        } @else if (hlsPlayable() === false) {
           <p class="cp-notice">{{ 'civic.live.stream.noHls' | transloco }}</p>
         }
       } @else if (loaded()) {
@@ -116,7 +116,12 @@ export class StreamPlayer {
   readonly title = input.required<string>();
 
   protected readonly loaded = signal(false);
-  protected readonly hlsPlayable = canPlayHls();
+  /** Known once in the browser (null on the server and until the first render: same markup both sides). */
+  protected readonly hlsPlayable = signal<boolean | null>(null);
+
+  constructor() {
+    afterNextRender(() => this.hlsPlayable.set(canPlayHls()));
+  }
 
   /** The embed, trusted only on the expected https origin of its kind. */
   protected readonly embed = computed<SafeResourceUrl | null>(() => {
