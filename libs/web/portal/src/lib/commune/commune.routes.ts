@@ -45,6 +45,9 @@ export const communeRoutes: Routes = [
         loadChildren: () =>
           import('./debates/debates.routes').then((m) => m.debatesRoutes),
       },
+      // The search index links debates at their English path.
+      { path: 'debates', pathMatch: 'full', redirectTo: 'debats' },
+      { path: 'debates/:id', redirectTo: 'debats/:id' },
       {
         path: 'documents',
         loadComponent: () =>

@@ -1,7 +1,7 @@
 import { HttpErrorResponse, HttpHeaders } from '@angular/common/http';
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { AuthSession, type SessionStatus } from '@communes/web-auth';
 import { ApiError, CommunesApi, type CommunePage, TransparencyApi } from '@communes/web-data-access';
@@ -173,6 +173,12 @@ describe('debates', () => {
     expect(page().querySelector('#reply-form-a-text')).toBeNull();
     const firstThread = page().querySelector('.thread > li');
     expect(plain(firstThread?.querySelector('.thread')?.textContent)).toContain('Koffi');
+  });
+
+  it('opens a debate from its search result address (/debates/:id)', async () => {
+    await open('/communes/cotonou/debates/t1');
+    expect(TestBed.inject(Router).url).toBe('/communes/cotonou/debats/t1');
+    expect(page().querySelector('h2')?.textContent).toBe('Stationnement à Dantokpa');
   });
 
   it('does not take comments on a closed debate', async () => {
