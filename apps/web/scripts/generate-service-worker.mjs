@@ -40,7 +40,11 @@ const { count, size, warnings } = await generateSW({
     },
     {
       urlPattern: ({ url, request }) =>
-        url.origin === self.location.origin && url.pathname.startsWith('/api/v1/') && !request.headers.has('authorization'),
+        url.origin === self.location.origin &&
+        url.pathname.startsWith('/api/v1/') &&
+        !request.headers.has('authorization') &&
+        // Live session events (server-sent events) never end: straight to the network, never cached.
+        !(request.headers.get('accept') ?? '').includes('text/event-stream'),
       handler: 'NetworkFirst',
       options: {
         cacheName: 'api',
