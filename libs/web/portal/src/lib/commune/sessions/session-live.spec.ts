@@ -251,6 +251,22 @@ describe('SessionLive', () => {
     expect(live.session()?.status).toBe('live');
   });
 
+  it('does not poll while the page is hidden, and catches up when it shows again', async () => {
+    factory = null;
+    const visibility = jest.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    const live = setup();
+    api.session.mockResolvedValue(detail({ status: 'live', lastEventId: '11', events: [] }));
+    live.start('cotonou', 's1', detail());
+    await jest.advanceTimersByTimeAsync(5_000);
+    expect(api.session).not.toHaveBeenCalled();
+
+    visibility.mockReturnValue('visible');
+    document.dispatchEvent(new Event('visibilitychange'));
+    await flush();
+    expect(api.session).toHaveBeenCalledWith('cotonou', 's1', '10');
+    expect(live.session()?.status).toBe('live');
+  });
+
   it('stops listening when stopped, and does nothing on the server', () => {
     const live = setup();
     live.start('cotonou', 's1', detail());

@@ -1,4 +1,4 @@
-import { isPlatformBrowser } from '@angular/common';
+import { DOCUMENT, isPlatformBrowser } from '@angular/common';
 import { inject, Injectable, InjectionToken, type OnDestroy, PLATFORM_ID, signal } from '@angular/core';
 import { CivicApi, type SessionDetail, type SessionQuestion } from '../civic/civic-api';
 
@@ -54,7 +54,8 @@ const EVENTS_PER_POLL = 500;
  * A session followed live, as signals: the session (status, questions, answers) kept up to date
  * from the server-sent events of `GET …/council-sessions/:id/events`, resumed from the last event
  * id after a cut (the browser sends Last-Event-ID itself; a stream opened again by us passes
- * `since`). Where EventSource is missing or keeps failing, it polls `GET …/:id?since=<id>` instead.
+ * `since`). Where EventSource is missing or keeps failing, it polls `GET …/:id?since=<id>` instead
+ * (not while the page is hidden: no data spent for nobody).
  * Provided by the session page; stops when the page goes. Nothing runs on the server (SSR).
  */
 @Injectable()
@@ -63,6 +64,7 @@ export class SessionLive implements OnDestroy {
   private readonly openStream = inject(EVENT_SOURCE_FACTORY);
   private readonly pollInterval = inject(LIVE_POLL_INTERVAL);
   private readonly browser = isPlatformBrowser(inject(PLATFORM_ID));
+  private readonly document = inject(DOCUMENT);
 
   readonly session = signal<SessionDetail | null>(null);
   readonly mode = signal<LiveMode>('idle');
@@ -77,6 +79,7 @@ export class SessionLive implements OnDestroy {
   private failures = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private stopped = true;
+  private onVisible: (() => void) | null = null;
 
   /** Shows `initial` and, in a browser, follows its changes. */
   start(slug: string, id: string, initial: SessionDetail): void {
@@ -100,6 +103,8 @@ export class SessionLive implements OnDestroy {
     this.source = null;
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
+    if (this.onVisible) this.document.removeEventListener('visibilitychange', this.onVisible);
+    this.onVisible = null;
     this.mode.set('idle');
   }
 
@@ -192,6 +197,11 @@ export class SessionLive implements OnDestroy {
   private poll(): void {
     if (this.stopped) return;
     this.mode.set('polling');
+    // Nobody looking (phone in a pocket, another tab): no data spent until the page shows again.
+    if (this.document.visibilityState === 'hidden') {
+      this.whenVisible(() => this.poll());
+      return;
+    }
     void this.api.session(this.slug, this.id, this.lastEventId).then(
       (fresh) => {
         if (this.stopped) return;
@@ -222,6 +232,17 @@ export class SessionLive implements OnDestroy {
     if (previous && previous.status !== next.status) {
       this.statusChange.set({ status: next.status, reason: next.cancellationReason });
     }
+  }
+
+  private whenVisible(work: () => void): void {
+    if (this.onVisible) return;
+    this.onVisible = () => {
+      if (this.document.visibilityState === 'hidden') return;
+      if (this.onVisible) this.document.removeEventListener('visibilitychange', this.onVisible);
+      this.onVisible = null;
+      if (!this.stopped) work();
+    };
+    this.document.addEventListener('visibilitychange', this.onVisible);
   }
 
   private later(work: () => void, ms: number): void {
