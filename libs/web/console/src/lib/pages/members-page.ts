@@ -29,7 +29,8 @@ import { injectCommuneSlug } from './slug';
           <label for="invite-role">{{ 'console.members.role' | transloco }}</label>
           <select id="invite-role" name="role">
             @for (r of roles; track r) {
-              <option [value]="r" [selected]="r === 'editor'">{{ 'console.members.roles.' + r | transloco }}</option>
+              <!-- An attribute, not the property: form.reset() after an invitation goes back to it (not to admin, the first option). -->
+              <option [value]="r" [attr.selected]="r === 'editor' ? '' : null">{{ 'console.members.roles.' + r | transloco }}</option>
             }
           </select>
         </div>

@@ -173,7 +173,10 @@ export class DashboardPage {
 
   protected async exportCsv(year: number): Promise<void> {
     const csv = await this.api.csv(year, this.department() || undefined);
-    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+    // The browser drops the API's byte order mark when it decodes the answer as text; Excel
+    // needs it to read the file as UTF-8 (accents), so it is put back.
+    const withBom = csv.startsWith('\ufeff') ? csv : `\ufeff${csv}`;
+    const url = URL.createObjectURL(new Blob([withBom], { type: 'text/csv;charset=utf-8' }));
     const link = this.document.createElement('a');
     link.href = url;
     link.download = `communes-transparence-${year}.csv`;
