@@ -32,6 +32,10 @@ export const appRoutes: Routes = [
     path: 'console/:slug/doleances',
     loadChildren: () => participation().then((m) => m.staffFeedbackRoutes),
   },
+  {
+    path: 'console/:slug/moderation',
+    loadChildren: () => participation().then((m) => m.moderationRoutes),
+  },
   // Good practices: the national library, the commune's proposals, ANCB's review (lazy chunks).
   {
     path: 'bonnes-pratiques',

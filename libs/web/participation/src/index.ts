@@ -1,1 +1,3 @@
 export * from './lib/participation.routes';
+export * from './lib/moderation/report-button';
+export * from './lib/moderation/hidden-notice';

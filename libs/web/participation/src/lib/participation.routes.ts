@@ -1,11 +1,13 @@
 import type { Routes } from '@angular/router';
 import { communeMemberGuard } from '@communes/web-auth';
+import { moderationI18n } from './moderation/moderation.i18n';
 import { participationI18n } from './participation.i18n';
 
 /**
  * Lazy routes of the participation pages; each page is a chunk of its own. The app mounts them:
  * `communes/:slug/doleances` → feedbackRoutes, `communes/:slug/consultations` → consultationRoutes,
- * `suivi` → trackingRoutes, `console/:slug/doleances` → staffFeedbackRoutes.
+ * `suivi` → trackingRoutes, `console/:slug/doleances` → staffFeedbackRoutes,
+ * `console/:slug/moderation` → moderationRoutes.
  */
 export const feedbackRoutes: Routes = [
   {
@@ -50,5 +52,17 @@ export const staffFeedbackRoutes: Routes = [
       { path: '', pathMatch: 'full', title: 'participation.staff.title', loadComponent: () => import('./staff/staff-queue-page').then((m) => m.StaffQueuePage) },
       { path: ':id', title: 'participation.staff.title', loadComponent: () => import('./staff/staff-feedback-page').then((m) => m.StaffFeedbackPage) },
     ],
+  },
+];
+
+/** The commune's moderation queue: its moderators and admins (the API checks too). */
+export const moderationRoutes: Routes = [
+  {
+    path: '',
+    pathMatch: 'full',
+    canActivate: [communeMemberGuard('moderator', 'admin')],
+    providers: [moderationI18n],
+    title: 'moderation.queue.title',
+    loadComponent: () => import('./moderation/moderation-queue-page').then((m) => m.ModerationQueuePage),
   },
 ];

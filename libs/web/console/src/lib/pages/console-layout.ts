@@ -19,6 +19,10 @@ import { TranslocoPipe } from '@jsverse/transloco';
         <li><a routerLink="debats" routerLinkActive="active" ariaCurrentWhenActive="page">{{ 'console.debates.nav' | transloco }}</a></li>
         <!-- The staff queue lives in libs/web/participation (/console/:slug/doleances). -->
         <li><a routerLink="doleances">{{ 'console.nav.feedback' | transloco }}</a></li>
+        <!-- The moderation queue lives in libs/web/participation (/console/:slug/moderation). -->
+        @if (canModerate()) {
+          <li><a routerLink="moderation">{{ 'console.nav.moderation' | transloco }}</a></li>
+        }
         <!-- Good practices live in libs/web/good-practices (/console/:slug/bonnes-pratiques). -->
         <li><a routerLink="bonnes-pratiques">{{ 'app.nav.goodPractices' | transloco }}</a></li>
         @if (isAdmin()) {
@@ -42,4 +46,5 @@ export class ConsoleLayout {
   private readonly membership = computed(() => this.session.memberships().find((m) => m.communeSlug === this.slug()));
   protected readonly communeName = computed(() => this.membership()?.communeName ?? this.slug());
   protected readonly isAdmin = computed(() => this.membership()?.role === 'admin');
+  protected readonly canModerate = computed(() => this.membership()?.role === 'admin' || this.membership()?.role === 'moderator');
 }

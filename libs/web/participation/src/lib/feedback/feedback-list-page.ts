@@ -7,6 +7,7 @@ import { DatePipe as CpDatePipe, LoadFailure, NumberPipe } from '@communes/web-u
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ParticipationApi } from '../participation-api';
 import { errorKey, injectCommune, injectSlug, problemDetail } from '../shared/commune';
+import { ReportButton } from '../moderation/report-button';
 import { FeedbackPhotoStrip } from './feedback-photo-strip';
 
 const PAGE_SIZE = 20;
@@ -17,7 +18,7 @@ const PAGE_SIZE = 20;
  */
 @Component({
   selector: 'cp-feedback-list-page',
-  imports: [TranslocoPipe, RouterLink, CpDatePipe, NumberPipe, LoadFailure, FeedbackPhotoStrip],
+  imports: [TranslocoPipe, RouterLink, CpDatePipe, NumberPipe, LoadFailure, ReportButton, FeedbackPhotoStrip],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: '../shared/participation.css',
   templateUrl: './feedback-list-page.html',

@@ -9,6 +9,8 @@ import { DatePipe as CpDatePipe, LoadFailure } from '@communes/web-ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import { ParticipationApi } from '../participation-api';
+import { HiddenNotice } from '../moderation/hidden-notice';
+import { ReportButton } from '../moderation/report-button';
 import { FeedbackPhotoStrip } from './feedback-photo-strip';
 import { communesForNumber, normaliseTrackingNumber, timelineOf, TRACKING_NUMBER } from './tracking';
 
@@ -23,7 +25,7 @@ interface Found {
  */
 @Component({
   selector: 'cp-tracking-page',
-  imports: [TranslocoPipe, RouterLink, CpDatePipe, LoadFailure, FeedbackPhotoStrip],
+  imports: [TranslocoPipe, RouterLink, CpDatePipe, LoadFailure, HiddenNotice, ReportButton, FeedbackPhotoStrip],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: '../shared/participation.css',
   templateUrl: './tracking-page.html',

@@ -1,0 +1,62 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import { AuthSession } from '@communes/web-auth';
+import { CommunesApi } from '@communes/web-data-access';
+import { provideCommunesI18nTesting } from '@communes/web-ui';
+import { of } from 'rxjs';
+import participationEn from '../i18n/en.json';
+import participationFr from '../i18n/fr.json';
+import { trackingRoutes } from '../participation.routes';
+import { sentFeedback } from '../testing-fixtures';
+import en from './i18n/en.json';
+import fr from './i18n/fr.json';
+
+const settle = () => new Promise((resolve) => setTimeout(resolve));
+const commune = { id: 'c1', slug: 'cotonou', name: 'Cotonou', department: 'Littoral', country: 'BJ', status: 'active', isPilot: true };
+
+/** The tracking page (a feedback's direct link) with moderation: report button, hidden notice. */
+async function track(feedback: typeof sentFeedback) {
+  TestBed.configureTestingModule({
+    providers: [
+      provideHttpClient(),
+      provideHttpClientTesting(),
+      provideRouter([{ path: 'suivi', children: trackingRoutes }]),
+      provideCommunesI18nTesting({ participation: { fr: participationFr, en: participationEn }, moderation: { fr, en } }),
+      { provide: CommunesApi, useValue: { list: () => of({ items: [commune], total: 1 }), get: () => of(commune) } },
+    ],
+  });
+  const session = TestBed.inject(AuthSession);
+  jest.spyOn(session, 'whenReady').mockResolvedValue();
+  jest.spyOn(session, 'signedIn').mockReturnValue(false);
+  jest.spyOn(session, 'status').mockReturnValue('anonymous');
+  const harness = await RouterTestingHarness.create('/suivi/COT-2026-000123?commune=cotonou');
+  await settle();
+  TestBed.inject(HttpTestingController).expectOne('/api/v1/communes/cotonou/feedback/by-number/COT-2026-000123').flush(feedback);
+  await settle();
+  await harness.fixture.whenStable();
+  return harness.routeNativeElement as HTMLElement;
+}
+
+describe('feedback pages with moderation', () => {
+  it("someone else's public feedback: a report button, no hidden notice", async () => {
+    const page = await track({ ...sentFeedback, isMine: false });
+    expect(page.querySelector('cp-report-button button')?.getAttribute('aria-label')).toBe('Signaler COT-2026-000123');
+    expect(page.querySelector('cp-hidden-notice')).toBeNull();
+  });
+
+  it('hidden feedback opened by its link: "masqué par la modération", no text, nothing to report', async () => {
+    const page = await track({ ...sentFeedback, isMine: false, hidden: true, text: '', place: null, hiddenAt: '2026-03-04T10:00:00Z' });
+    expect(page.querySelector('cp-hidden-notice')?.textContent).toContain('Masqué par la modération');
+    expect(page.querySelector('.text')).toBeNull();
+    expect(page.querySelector('cp-report-button')).toBeNull();
+  });
+
+  it('its author sees it hidden, with the reason, and the text', async () => {
+    const page = await track({ ...sentFeedback, isMine: true, hidden: true, hiddenAt: '2026-03-04T10:00:00Z', hiddenReason: 'Numéro de téléphone personnel' });
+    expect(page.querySelector('cp-hidden-notice')?.textContent).toContain('Raison : Numéro de téléphone personnel');
+    expect(page.querySelector('.text')?.textContent).toBe(sentFeedback.text);
+  });
+});
