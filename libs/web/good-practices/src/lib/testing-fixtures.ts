@@ -1,4 +1,22 @@
+import type { HttpTestingController } from '@angular/common/http/testing';
+import type { RouterTestingHarness } from '@angular/router/testing';
 import type { GoodPracticeResponse } from '@communes/web-api-client';
+
+export const settle = () => new Promise((resolve) => setTimeout(resolve));
+
+/** Answers the request once the page has sent it (resources start on a later turn, later still on a busy machine). */
+export async function answer(harness: RouterTestingHarness, http: HttpTestingController, url: string, body: unknown): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const [request] = http.match(url);
+    if (request) {
+      request.flush(body);
+      return;
+    }
+    await settle();
+    await harness.fixture.whenStable();
+  }
+  throw new Error(`No request to ${url}`);
+}
 
 /** A practice as the API sends it, for the specs. */
 export const practice: GoodPracticeResponse = {

@@ -9,9 +9,8 @@ import { provideCommunesI18nTesting } from '@communes/web-ui';
 import en from '../i18n/en.json';
 import fr from '../i18n/fr.json';
 import { communePracticesRoutes } from '../good-practices.routes';
-import { practice } from '../testing-fixtures';
+import { answer, practice, settle } from '../testing-fixtures';
 
-const settle = () => new Promise((resolve) => setTimeout(resolve));
 const publishedDocument = { id: 'd1', communeId: 'c1', category: 'rapport_reddition_comptes', title: 'Rapport de reddition de comptes 2025', fiscalYear: 2025, state: 'published' };
 
 async function open(url: string, role: MembershipRole = 'editor') {
@@ -37,20 +36,6 @@ async function until(harness: RouterTestingHarness, done: () => boolean): Promis
     await settle();
     await harness.fixture.whenStable();
   }
-}
-
-/** Answers the request once the page has sent it (resources start on a later turn). */
-async function answer(harness: RouterTestingHarness, http: HttpTestingController, url: string, body: unknown): Promise<void> {
-  for (let i = 0; i < 50; i++) {
-    const [request] = http.match(url);
-    if (request) {
-      request.flush(body);
-      return;
-    }
-    await settle();
-    await harness.fixture.whenStable();
-  }
-  throw new Error(`No request to ${url}`);
 }
 
 describe('CommunePracticePage', () => {
@@ -90,7 +75,7 @@ describe('CommunePracticePage', () => {
     http.expectNone({ method: 'POST', url: '/api/v1/communes/cotonou/good-practices/p1/submit' });
   });
 
-  it('submits a complete practice with a note for ANCB', async () => {
+  it('saves what is on screen, then submits it with a note for ANCB', async () => {
     const { harness, page, http } = await open('/console/cotonou/bonnes-pratiques/p1');
     const complete = { ...practice, body: 'x'.repeat(120) };
     await answer(harness, http, '/api/v1/communes/cotonou/good-practices/p1', complete);
@@ -98,6 +83,10 @@ describe('CommunePracticePage', () => {
     await until(harness, () => page.querySelector('h1')?.textContent === practice.title);
     page.querySelector<HTMLTextAreaElement>('#gp-submit-comment')!.value = 'Montant ajouté.';
     page.querySelector<HTMLFormElement>('section[aria-labelledby="gp-submit-title"] form')!.dispatchEvent(new Event('submit'));
+    await settle();
+    const save = http.expectOne({ method: 'PUT', url: '/api/v1/communes/cotonou/good-practices/p1' });
+    expect(save.request.body).toMatchObject({ title: practice.title, body: 'x'.repeat(120), documentIds: ['d1'] });
+    save.flush(complete);
     await settle();
     const submit = http.expectOne({ method: 'POST', url: '/api/v1/communes/cotonou/good-practices/p1/submit' });
     expect(submit.request.body).toEqual({ comment: 'Montant ajouté.' });

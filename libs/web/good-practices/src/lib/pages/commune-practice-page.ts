@@ -69,18 +69,25 @@ export class CommunePracticePage {
     });
   }
 
-  protected async submit(form: HTMLFormElement): Promise<void> {
+  /** What is on screen is what ANCB gets: the form is saved, then submitted. */
+  protected async submit(form: HTMLFormElement, practiceForm: HTMLFormElement): Promise<void> {
     const practice = this.practice();
     if (!practice) return;
-    const missing = missingFields(practice);
+    const input = this.readForm(practiceForm);
+    this.message.set('');
+    if (input.title.length < GOOD_PRACTICE_LIMITS.title.min) {
+      this.error.set(this.transloco.translate('practices.console.form.titleShort'));
+      return;
+    }
+    const missing = missingFields({ summary: input.summary ?? '', body: input.body ?? '', results: input.results ?? '', contactRole: input.contactRole ?? '' });
     if (missing.length > 0) {
       const fields = missing.map((field) => this.transloco.translate(`practices.console.form.${field}`)).join(', ');
       this.error.set(this.transloco.translate('practices.console.submit.missing', { fields }));
-      this.message.set('');
       return;
     }
     const comment = (new FormData(form).get('comment') ?? '').toString().trim();
     await this.run(async () => {
+      this.changed.set(await this.api.update(this.slug, practice.id, input));
       this.changed.set(await this.api.submit(this.slug, practice.id, comment || undefined));
       return 'practices.console.submit.done';
     });

@@ -8,9 +8,8 @@ import { provideCommunesI18nTesting } from '@communes/web-ui';
 import en from '../i18n/en.json';
 import fr from '../i18n/fr.json';
 import { libraryRoutes } from '../good-practices.routes';
-import { practice } from '../testing-fixtures';
+import { answer, practice, settle } from '../testing-fixtures';
 
-const settle = () => new Promise((resolve) => setTimeout(resolve));
 
 const page1: GoodPracticeLibraryResponse = {
   total: 1,
@@ -47,7 +46,7 @@ describe('LibraryPage', () => {
     const harness = await RouterTestingHarness.create('/bonnes-pratiques');
     await settle();
     const http = TestBed.inject(HttpTestingController);
-    http.expectOne('/api/v1/good-practices?pageSize=12').flush(page1);
+    await answer(harness, http, '/api/v1/good-practices?pageSize=12', page1);
     const page = await rendered(harness);
 
     expect(page.querySelector('h1')?.textContent).toBe('Bonnes pratiques des communes');
@@ -64,7 +63,7 @@ describe('LibraryPage', () => {
     civil.click();
     await settle();
     expect(TestBed.inject(Router).url).toBe('/bonnes-pratiques?theme=etat_civil');
-    http.expectOne('/api/v1/good-practices?theme=etat_civil&pageSize=12').flush({ ...page1, total: 0, items: [] });
+    await answer(harness, http, '/api/v1/good-practices?theme=etat_civil&pageSize=12', { ...page1, total: 0, items: [] });
     await settle();
     await harness.fixture.whenStable();
     expect(civil.getAttribute('aria-pressed')).toBe('true');
@@ -75,12 +74,12 @@ describe('LibraryPage', () => {
     const harness = await RouterTestingHarness.create('/bonnes-pratiques?page=2');
     await settle();
     const http = TestBed.inject(HttpTestingController);
-    http.expectOne('/api/v1/good-practices?page=2&pageSize=12').flush({ ...page1, total: 20 });
+    await answer(harness, http, '/api/v1/good-practices?page=2&pageSize=12', { ...page1, total: 20 });
     const page = await rendered(harness);
     page.querySelector<HTMLInputElement>('#practices-q')!.value = 'budget participatif';
     page.querySelector<HTMLFormElement>('form[role="search"]')!.dispatchEvent(new Event('submit'));
     await settle();
     expect(TestBed.inject(Router).url).toBe('/bonnes-pratiques?q=budget%20participatif');
-    http.expectOne('/api/v1/good-practices?q=budget%20participatif&pageSize=12').flush(page1);
+    await answer(harness, http, '/api/v1/good-practices?q=budget%20participatif&pageSize=12', page1);
   });
 });

@@ -8,9 +8,8 @@ import { provideCommunesI18nTesting } from '@communes/web-ui';
 import en from '../i18n/en.json';
 import fr from '../i18n/fr.json';
 import { reviewRoutes } from '../good-practices.routes';
-import { practice } from '../testing-fixtures';
+import { answer, practice, settle } from '../testing-fixtures';
 
-const settle = () => new Promise((resolve) => setTimeout(resolve));
 const submitted = { ...practice, status: 'submitted' as const };
 
 async function open() {
@@ -29,7 +28,7 @@ async function open() {
   const harness = await RouterTestingHarness.create('/ancb/bonnes-pratiques/cotonou/p1');
   await settle();
   const http = TestBed.inject(HttpTestingController);
-  http.expectOne('/api/v1/communes/cotonou/good-practices/p1').flush(submitted);
+  await answer(harness, http, '/api/v1/communes/cotonou/good-practices/p1', submitted);
   const page = harness.routeNativeElement as HTMLElement;
   for (let i = 0; i < 50 && !page.querySelector('h1'); i++) {
     await settle();
