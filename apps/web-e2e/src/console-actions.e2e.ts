@@ -1,11 +1,14 @@
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
+import { launchBrowser, newContext, open } from './support/browser';
 import { pdfWithText } from './support/files';
 import { ACCOUNTS, signedInContext } from './support/session';
 
 /**
  * The console's other actions, through the screens: a new version and a withdrawal with a
- * public reason (editor), an agenda event, and ANCB suspending then reactivating a commune.
+ * public reason (editor), an agenda event and its cancellation, an admin's invitations (revoked,
+ * accepted) and member management (role change, removal), ANCB suspending then reactivating a
+ * commune, and the ministry's CSV export.
  */
 describe('console actions', () => {
   let browser: Browser;
@@ -63,6 +66,75 @@ describe('console actions', () => {
     await page.getByRole('button', { name: "Ajouter à l'agenda" }).click();
     const event = page.locator('li', { hasText: 'Visite du chantier du marché Dantokpa' });
     await event.getByText('Publié').waitFor();
+    await context.close();
+  });
+
+  it('an editor cancels an agenda event with a public reason', async () => {
+    const { context, page } = await signedInContext(browser, ACCOUNTS.cotonouEditor);
+    await page.getByRole('link', { name: 'Agenda' }).click();
+    const title = 'Réunion avec les associations de quartier (essai)';
+    await page.getByLabel('Intitulé').fill(title);
+    const next = new Date(Date.now() + 9 * 24 * 3600 * 1000);
+    await page.getByLabel('Date et heure').fill(`${next.toISOString().slice(0, 10)}T15:00`);
+    await page.getByRole('button', { name: "Ajouter à l'agenda" }).click();
+    const event = page.locator('li', { hasText: title });
+    await event.getByText('Publié').waitFor();
+    await event.getByRole('button', { name: "Annuler l'événement" }).click();
+    await event.getByLabel("Motif de l'annulation (public)").fill('Reportée après la saison des pluies');
+    await event.locator('form').getByRole('button', { name: "Annuler l'événement" }).click();
+    await event.getByText('Annulé').waitFor();
+    await context.close();
+  });
+
+  it('an admin revokes an invitation; a new member accepts hers, changes role, and is removed', async () => {
+    const { context, page } = await signedInContext(browser, ACCOUNTS.cotonouAdmin);
+    await page.getByRole('link', { name: 'Membres' }).click();
+    await page.getByRole('heading', { name: 'Membres et invitations', level: 1 }).waitFor();
+
+    await page.getByLabel('Adresse e-mail').fill('erreur@cotonou.bj');
+    await page.getByRole('button', { name: "Envoyer l'invitation" }).click();
+    const firstLink = (await page.locator('.invite-link').textContent()) ?? '';
+    const wrong = page.locator('.cp-card', { hasText: 'erreur@cotonou.bj' });
+    await wrong.waitFor();
+    await wrong.getByRole('button', { name: 'Révoquer' }).click();
+    await wrong.waitFor({ state: 'detached' });
+
+    await page.getByLabel('Adresse e-mail').fill('communication@cotonou.bj');
+    await page.getByRole('button', { name: "Envoyer l'invitation" }).click();
+    const link = (await page.locator('.invite-link').filter({ hasNotText: firstLink }).textContent()) ?? '';
+    expect(link).toMatch(/\/invitations\/.+/);
+    const invitee = await newContext(browser);
+    const acceptPage = await invitee.newPage();
+    await open(acceptPage, new URL(link).pathname);
+    await acceptPage.getByLabel('Votre nom').fill('Chargée de communication (essai)');
+    await acceptPage.getByLabel('Mot de passe (10 caractères au moins)').fill('communication-cotonou');
+    await acceptPage.getByRole('button', { name: "Accepter l'invitation" }).click();
+    await acceptPage.waitForURL('**/console/cotonou/documents');
+    await invitee.close();
+
+    await page.reload();
+    const role = page.getByLabel('Rôle de Chargée de communication (essai)');
+    await role.waitFor();
+    expect(await role.inputValue()).toBe('editor');
+    await role.selectOption('moderator');
+    await page.waitForLoadState('networkidle');
+    await page.reload();
+    await expect(page.getByLabel('Rôle de Chargée de communication (essai)').inputValue()).resolves.toBe('moderator');
+    const row = page.locator('tr', { hasText: 'Chargée de communication (essai)' });
+    await row.getByRole('button', { name: 'Retirer' }).click();
+    await row.waitFor({ state: 'detached' });
+    await context.close();
+  });
+
+  it('the ministry exports the transparency figures as CSV for Excel', async () => {
+    const { context, page } = await signedInContext(browser, ACCOUNTS.ministry);
+    await page.getByRole('button', { name: 'Exporter en CSV' }).first().waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter en CSV' }).first().click()]);
+    expect(download.suggestedFilename()).toMatch(/^communes-transparence-\d{4}\.csv$/);
+    const text = await readFile((await download.path()) ?? '', 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(text).toContain(';');
+    expect(text).toContain('Cotonou');
     await context.close();
   });
 
