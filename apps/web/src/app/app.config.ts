@@ -8,6 +8,11 @@ import {
   provideBrowserGlobalErrorListeners,
 } from '@angular/core';
 import {
+  provideClientHydration,
+  withEventReplay,
+  withHttpTransferCacheOptions,
+} from '@angular/platform-browser';
+import {
   provideRouter,
   withComponentInputBinding,
   withInMemoryScrolling,
@@ -27,5 +32,12 @@ export const appConfig: ApplicationConfig = {
     provideHttpClient(withFetch(), withInterceptors([authInterceptor])),
     provideAuth(),
     provideCommunesI18n(),
+    // The public pages come rendered by the server (app.routes.server.ts): the app takes over
+    // their DOM instead of drawing it again, replays the taps made before it was ready, and
+    // reads the API answers the server used from the page instead of asking for them again.
+    provideClientHydration(
+      withEventReplay(),
+      withHttpTransferCacheOptions({ includePostRequests: false }),
+    ),
   ],
 };

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ import fastifyStatic from '@fastify/static';
 import multipart from '@fastify/multipart';
 import { AppConfig, createValidationPipe, ProblemDetailsFilter } from '@communes/api-core';
 import { ApiModule } from './api.module';
+import { allowNonceScripts, ServerRenderer } from './server-renderer';
 
 export const API_PREFIX = 'api/v1';
 /** Origins of the embedded session players (YouTube without cookies, Facebook). */
@@ -61,6 +62,7 @@ export async function createApiApplication(config: AppConfig): Promise<NestFasti
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
+        // Server-rendered pages add their own nonce (serveWebApp).
         scriptSrc: ["'self'"],
         // Swagger UI inlines its styles.
         styleSrc: ["'self'", "'unsafe-inline'"],
@@ -118,9 +120,12 @@ const HASHED_ASSET = /-[A-Za-z0-9_-]{8}\.(js|css)(\.br|\.gz)?$/;
 
 /**
  * The built Angular app on the same origin. Page URLs (no file extension, outside /api) that
- * ask for HTML get index.html so that deep links work; files are served as they are, from their
- * brotli or gzip copy made at build time when the browser accepts it (apps/web/scripts), hashed
- * files cached for a year, the others (index.html, sw.js, manifest) revalidated every time.
+ * ask for HTML are rendered on the server by the app's own server bundle when it was built
+ * (public pages with their data; see ServerRenderer), else, or if that fails, get index.html
+ * (the app renders them in the browser), so that deep links work; files are served as they are,
+ * from their brotli or gzip copy made at build time when the browser accepts it
+ * (apps/web/scripts), hashed files cached for a year, the others (index.html, sw.js, manifest)
+ * revalidated every time.
  */
 async function serveWebApp(app: NestFastifyApplication, root: string): Promise<void> {
   await app.register(fastifyStatic, {
@@ -134,13 +139,19 @@ async function serveWebApp(app: NestFastifyApplication, root: string): Promise<v
       reply.header('cache-control', HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
+  const renderer = await ServerRenderer.load(root);
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', async (request, reply) => {
     const path = request.url.split('?')[0];
     const isPage = request.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path);
-    if (isPage && request.headers.accept?.includes('text/html')) {
-      return reply.type('text/html').sendFile('index.html');
-    }
-    return undefined;
+    if (!isPage || !request.headers.accept?.includes('text/html')) return undefined;
+    const nonce = randomBytes(16).toString('base64');
+    const page = renderer && (await renderer.render(request, nonce));
+    if (!page) return reply.type('text/html').sendFile('index.html');
+    // Angular's event-replay scripts are inline in the page: allowed by this answer's nonce only.
+    allowNonceScripts(reply.raw, nonce);
+    if (page.location) reply.header('location', page.location);
+    // The page holds the reader's language and fresh data: never reused without asking.
+    return reply.code(page.status).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(page.html);
   });
 }

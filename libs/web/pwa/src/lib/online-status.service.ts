@@ -1,5 +1,5 @@
-import { DOCUMENT } from '@angular/common';
-import { DestroyRef, inject, Injectable, signal } from '@angular/core';
+import { DOCUMENT, isPlatformBrowser } from '@angular/common';
+import { DestroyRef, inject, Injectable, PLATFORM_ID, signal } from '@angular/core';
 
 /**
  * Whether the browser believes it is online, as a signal. `navigator.onLine` can only be trusted
@@ -12,7 +12,8 @@ export class OnlineStatus {
 
   constructor() {
     const view = inject(DOCUMENT).defaultView;
-    if (!view) return;
+    // A page rendered on the server is rendered online (the server has no navigator.onLine).
+    if (!view || !isPlatformBrowser(inject(PLATFORM_ID))) return;
     this.online.set(view.navigator.onLine);
     const update = () => this.online.set(view.navigator.onLine);
     view.addEventListener('online', update);

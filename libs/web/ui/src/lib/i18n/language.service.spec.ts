@@ -1,4 +1,4 @@
-import { Component } from '@angular/core';
+import { Component, REQUEST } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { FcfaPipe } from '../format/format.pipes';
@@ -25,6 +25,7 @@ function plain(text: string | null | undefined): string {
 describe('LanguageService and LanguageSwitch', () => {
   beforeEach(() => {
     localStorage.clear();
+    document.cookie = `${LANGUAGE_STORAGE_KEY}=; path=/; max-age=0`;
     document.documentElement.lang = 'fr';
     TestBed.configureTestingModule({
       providers: [provideCommunesI18nTesting()],
@@ -91,5 +92,55 @@ describe('LanguageService and LanguageSwitch', () => {
     await service.init();
     expect(service.language()).toBe('fr');
     expect(document.documentElement.lang).toBe('fr');
+  });
+
+  it('keeps the choice in a cookie too, so that pages rendered on the server come in it', async () => {
+    const service = TestBed.inject(LanguageService);
+    await service.use('en');
+    expect(document.cookie).toContain(`${LANGUAGE_STORAGE_KEY}=en`);
+
+    // A choice saved before the cookie existed is copied to it at start.
+    document.cookie = `${LANGUAGE_STORAGE_KEY}=; path=/; max-age=0`;
+    await service.init();
+    expect(document.cookie).toContain(`${LANGUAGE_STORAGE_KEY}=en`);
+  });
+});
+
+describe('LanguageService on the server', () => {
+  function onServer(cookie: string | null): LanguageService {
+    localStorage.setItem(LANGUAGE_STORAGE_KEY, 'fr');
+    TestBed.configureTestingModule({
+      providers: [
+        provideCommunesI18nTesting(),
+        {
+          provide: REQUEST,
+          // The part of the request the service reads (jsdom has no fetch Request).
+          useValue: {
+            headers: { get: (name: string) => (name === 'cookie' ? cookie : null) },
+          },
+        },
+      ],
+    });
+    return TestBed.inject(LanguageService);
+  }
+
+  afterEach(() => localStorage.clear());
+
+  it("renders in the language of the request's cookie", async () => {
+    const service = onServer(`other=1; ${LANGUAGE_STORAGE_KEY}=en`);
+    await service.init();
+    expect(service.language()).toBe('en');
+    expect(document.documentElement.lang).toBe('en');
+  });
+
+  it('renders in French without the cookie or with a tampered one', async () => {
+    let service = onServer(null);
+    await service.init();
+    expect(service.language()).toBe('fr');
+
+    TestBed.resetTestingModule();
+    service = onServer(`${LANGUAGE_STORAGE_KEY}=xx`);
+    await service.init();
+    expect(service.language()).toBe('fr');
   });
 });

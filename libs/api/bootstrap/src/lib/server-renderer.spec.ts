@@ -1,0 +1,92 @@
+import type { ServerResponse } from 'node:http';
+import { mkdtemp, mkdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyRequest } from 'fastify';
+import { allowNonceScripts, CSP_NONCE_PLACEHOLDER, ServerRenderer } from './server-renderer';
+
+/** The header part of a ServerResponse: enough for allowNonceScripts. */
+function responseWith(policy: string | undefined): ServerResponse & { policy(): unknown } {
+  const headers = new Map<string, unknown>(policy === undefined ? [] : [['content-security-policy', policy]]);
+  return {
+    getHeader: (name: string) => headers.get(name),
+    setHeader: (name: string, value: unknown) => headers.set(name, value),
+    policy: () => headers.get('content-security-policy'),
+  } as unknown as ServerResponse & { policy(): unknown };
+}
+
+describe('allowNonceScripts', () => {
+  it("adds the answer's nonce to script-src only", () => {
+    const response = responseWith("default-src 'self';script-src 'self';script-src-attr 'none';style-src 'self' 'unsafe-inline'");
+    allowNonceScripts(response, 'abc+/=');
+    expect(response.policy()).toBe(
+      "default-src 'self';script-src 'self' 'nonce-abc+/=';script-src-attr 'none';style-src 'self' 'unsafe-inline'",
+    );
+  });
+
+  it('leaves an answer without a policy alone', () => {
+    const response = responseWith(undefined);
+    allowNonceScripts(response, 'abc');
+    expect(response.policy()).toBeUndefined();
+  });
+});
+
+describe('ServerRenderer.load', () => {
+  let root: string;
+  beforeEach(async () => {
+    root = await mkdtemp(join(tmpdir(), 'web-dist-'));
+    await mkdir(join(root, 'browser'));
+  });
+  afterEach(() => rm(root, { recursive: true, force: true }));
+
+  it('is null when the web app was built without its server bundle (pages rendered in the browser)', async () => {
+    await expect(ServerRenderer.load(join(root, 'browser'))).resolves.toBeNull();
+  });
+});
+
+describe('ServerRenderer.render', () => {
+  const request = {
+    url: '/communes/cotonou?x=1',
+    headers: { accept: 'text/html', cookie: 'communes.lang=en', authorization: 'Bearer secret', host: 'evil.example' },
+    raw: { socket: { localPort: 3456 } },
+  } as unknown as FastifyRequest;
+
+  function html(body: string, status = 200): Response {
+    return new Response(body, { status, headers: { 'content-type': 'text/html;charset=UTF-8' } });
+  }
+
+  it('renders on its own loopback origin, with the language cookie but no credentials, and puts the nonce in', async () => {
+    let seen: Request | undefined;
+    const renderer = new ServerRenderer({
+      renderPage: async (incoming) => {
+        seen = incoming;
+        return html(`<script nonce="${CSP_NONCE_PLACEHOLDER}"></script><h1>Cotonou</h1>`);
+      },
+    });
+    await expect(renderer.render(request, 'n0nce')).resolves.toEqual({
+      status: 200,
+      location: null,
+      html: '<script nonce="n0nce"></script><h1>Cotonou</h1>',
+    });
+    expect(seen?.url).toBe('http://127.0.0.1:3456/communes/cotonou?x=1');
+    expect(seen?.headers.get('cookie')).toBe('communes.lang=en');
+    expect(seen?.headers.get('authorization')).toBeNull();
+  });
+
+  it('keeps a redirection', async () => {
+    const renderer = new ServerRenderer({
+      renderPage: async () => new Response(null, { status: 302, headers: { location: '/communes', 'content-type': 'text/html' } }),
+    });
+    await expect(renderer.render(request, 'n')).resolves.toMatchObject({ status: 302, location: '/communes' });
+  });
+
+  it.each([
+    ['throws', async () => Promise.reject(new Error('boom'))],
+    ['answers 500', async () => html('<h1>Erreur</h1>', 500)],
+    ['refuses the request (not a page)', async () => new Response('Bad Request', { status: 400, headers: { 'content-type': 'text/plain' } })],
+    ['matches no route', async () => null],
+  ])('gives null (the client-rendered page is sent instead) when the rendering %s', async (_case, renderPage) => {
+    const renderer = new ServerRenderer({ renderPage });
+    await expect(renderer.render(request, 'n')).resolves.toBeNull();
+  });
+});

@@ -1,0 +1,120 @@
+import { existsSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Logger } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+
+/**
+ * Written in the web app's index.html (`<cp-root ngCspNonce="…">`): Angular's build copies it to
+ * the inline scripts of the server-rendered page (event replay), and each answer replaces it
+ * with the nonce of its own Content-Security-Policy.
+ */
+export const CSP_NONCE_PLACEHOLDER = 'communes-csp-nonce';
+
+/** A server-rendered page, ready to send. */
+export interface RenderedPage {
+  status: number;
+  location: string | null;
+  html: string;
+}
+
+/** What the web app's server bundle (apps/web/src/server.ts) exports. */
+export interface ServerBundle {
+  renderPage(request: Request): Promise<Response | null>;
+}
+
+/** How long a reader waits for the server rendering before getting the client-rendered page. */
+const RENDER_TIMEOUT_MS = 10_000;
+/** Request headers the rendering may read (the language cookie); never credentials. */
+const FORWARDED_HEADERS = ['accept', 'accept-language', 'cookie', 'user-agent'] as const;
+
+/**
+ * Adds `nonce` to the script-src of the Content-Security-Policy already set on `response` (by
+ * helmet): the inline scripts of a server-rendered page run, no other inline script does.
+ */
+export function allowNonceScripts(response: ServerResponse, nonce: string): void {
+  const policy = response.getHeader('content-security-policy');
+  if (typeof policy !== 'string') return;
+  response.setHeader(
+    'content-security-policy',
+    policy.replace(/(^|;)\s*script-src([^;]*)/, (_match, start: string, sources: string) => `${start}script-src${sources} 'nonce-${nonce}'`),
+  );
+}
+
+// The server bundle is an ES module; this API is bundled as CommonJS, where `import()` would be
+// turned into `require()`. Hidden from the bundler, it stays a real dynamic import.
+const importModule = new Function('url', 'return import(url)') as (url: string) => Promise<unknown>;
+
+/**
+ * Server-side rendering of the web app's pages with Angular's engine (the `server` folder
+ * beside the built `browser` one). Any failure (no server bundle, an error, a 5xx, a timeout)
+ * gives null, and the caller sends the client-rendered index.html instead: a reader never gets
+ * an error page because the rendering failed.
+ */
+export class ServerRenderer {
+  private readonly logger = new Logger('ServerRendering');
+
+  constructor(private readonly bundle: ServerBundle) {}
+
+  /** Loads the server bundle of the web app built in `browserRoot`; null if there is none. */
+  static async load(browserRoot: string): Promise<ServerRenderer | null> {
+    const entry = join(browserRoot, '..', 'server', 'server.mjs');
+    if (!existsSync(entry)) return null;
+    try {
+      const bundle = (await importModule(pathToFileURL(entry).href)) as Partial<ServerBundle>;
+      if (typeof bundle.renderPage !== 'function') throw new Error(`${entry} exports no renderPage()`);
+      return new ServerRenderer(bundle as ServerBundle);
+    } catch (error) {
+      new Logger('ServerRendering').error(`Server rendering is off, pages are rendered in the browser: ${describe(error)}`);
+      return null;
+    }
+  }
+
+  /**
+   * The page for a GET of `request`'s URL. The app's own API calls during the rendering go to
+   * this server on the loopback (the address the request came in on, never the Host header a
+   * client sent), without the reader's credentials: what is rendered is public.
+   */
+  async render(request: FastifyRequest, nonce: string): Promise<RenderedPage | null> {
+    const port = request.raw.socket.localPort;
+    if (!port) return null;
+    const headers = new Headers();
+    for (const name of FORWARDED_HEADERS) {
+      const value = request.headers[name];
+      if (typeof value === 'string') headers.set(name, value);
+    }
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no page after ${RENDER_TIMEOUT_MS} ms`)), RENDER_TIMEOUT_MS);
+      });
+      const rendering = this.bundle
+        .renderPage(new Request(`http://127.0.0.1:${port}${request.url}`, { headers }))
+        .then(async (response) => response && { response, html: await response.text() });
+      const result = await Promise.race([rendering, timeout]);
+      if (!result) return null;
+      const { response, html } = result;
+      const location = response.headers.get('location');
+      const isPage = response.headers.get('content-type')?.startsWith('text/html') ?? false;
+      if (response.status >= 500 || (!isPage && !location)) {
+        this.logger.error(`${request.url}: the rendering answered ${response.status} ${html.slice(0, 200)}; client-rendered page sent`);
+        return null;
+      }
+      return {
+        status: response.status,
+        location,
+        html: html.replaceAll(CSP_NONCE_PLACEHOLDER, nonce),
+      };
+    } catch (error) {
+      this.logger.error(`${request.url}: ${describe(error)}; client-rendered page sent`);
+      return null;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
