@@ -12,6 +12,7 @@ import { ConsultationsModule } from '@communes/api-consultations';
 import { DebatesModule } from '@communes/api-debates';
 import { ModerationModule } from '@communes/api-moderation';
 import { GoodPracticesModule } from '@communes/api-good-practices';
+import { NewsModule } from '@communes/api-news';
 import { loadSearchConfig, SearchFeatureModule, SearchModule } from '@communes/api-search';
 import { DatabaseModule } from '@communes/api-database';
 import { AuditModule } from '@communes/api-audit';
@@ -52,6 +53,7 @@ export class ApiModule {
         DebatesModule,
         ModerationModule,
         GoodPracticesModule,
+        NewsModule,
         NotificationsModule,
         HealthModule,
       ],

@@ -1,5 +1,5 @@
 /** Every kind of email, with what its event passes in `params`. */
-export const NOTIFICATION_TEMPLATES = ['document.published', 'feedback.answered', 'consultation.opened', 'session.live', 'good_practice.reviewed', 'moderation.hidden'] as const;
+export const NOTIFICATION_TEMPLATES = ['document.published', 'feedback.answered', 'consultation.opened', 'session.live', 'good_practice.reviewed', 'moderation.hidden', 'news.published'] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 export type NotificationLanguage = 'fr' | 'en';
 /** Sent to one account about its own business (not to followers): only "stop every email" stops them. */
@@ -116,6 +116,13 @@ function contentOf(context: TemplateContext): Content {
         subject: fr ? `${commune.name} vous consulte : ${title}` : `${commune.name} asks for your opinion: ${title}`,
         paragraphs: [fr ? `La commune de ${commune.name} ouvre une consultation : « ${title} ». Donnez votre avis.` : `The commune of ${commune.name} opens a consultation: “${title}”. Give your opinion.`],
         link: { label: fr ? 'Participer à la consultation' : 'Take part in the consultation', url: `${communeUrl}/consultations/${str(params['consultationId'])}` },
+        reason: followReason,
+      };
+    case 'news.published':
+      return {
+        subject: fr ? `${commune.name} : ${title}` : `${commune.name}: ${title}`,
+        paragraphs: [fr ? `La commune de ${commune.name} publie une actualité : « ${title} ».` : `The commune of ${commune.name} published news: “${title}”.`],
+        link: { label: fr ? "Lire l'actualité" : 'Read the news', url: `${communeUrl}/actualites/${str(params['newsId'])}` },
         reason: followReason,
       };
     case 'session.live':

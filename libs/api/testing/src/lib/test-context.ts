@@ -198,6 +198,7 @@ export class TestContext {
     tables.push('commune_profiles');
     tables.push('commune_follows', 'notification_preferences', 'notification_outbox');
     tables.push('feedback_photos');
+    tables.push('news');
     tables.push('council_sessions', 'council_session_agenda_items', 'council_session_documents', 'council_session_questions', 'council_session_events');
     tables.push('moderation_reports');
     tables.push('good_practices', 'good_practice_documents', 'good_practice_reviews');

@@ -83,7 +83,7 @@ export interface ContractInput {
 }
 
 /** Kinds of record in the one shared search index. */
-export const SEARCH_KINDS = ['document', 'budget_line', 'contract', 'session', 'agenda_event', 'feedback', 'consultation', 'debate', 'good_practice'] as const;
+export const SEARCH_KINDS = ['document', 'budget_line', 'contract', 'session', 'agenda_event', 'feedback', 'consultation', 'debate', 'good_practice', 'news'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 /** One published record in the search index. Only published content is ever indexed. */

@@ -26,7 +26,7 @@ const ALL_ACTIONS: Record<Action, true> = {
   support: true,
   vote: true,
 };
-const ALL_SUBJECTS: Record<SubjectType, true> = { Commune: true, Membership: true, Invitation: true, AuditEvent: true, Document: true, Budget: true, Contract: true, AgendaEvent: true, Feedback: true, Consultation: true, CouncilSession: true, SessionQuestion: true, CommuneBranding: true, Monitoring: true, Follow: true, NotificationDelivery: true, DebateTopic: true, DebateComment: true, ModerationReport: true, ModeratedContent: true, GoodPractice: true };
+const ALL_SUBJECTS: Record<SubjectType, true> = { Commune: true, Membership: true, Invitation: true, AuditEvent: true, Document: true, Budget: true, Contract: true, AgendaEvent: true, Feedback: true, Consultation: true, CouncilSession: true, SessionQuestion: true, CommuneBranding: true, Monitoring: true, Follow: true, NotificationDelivery: true, DebateTopic: true, DebateComment: true, ModerationReport: true, ModeratedContent: true, GoodPractice: true, News: true };
 const ACTIONS = Object.keys(ALL_ACTIONS) as Action[];
 const SUBJECTS = Object.keys(ALL_SUBJECTS) as SubjectType[];
 const WRITE_ACTIONS = ACTIONS.filter((action) => action !== 'read');
@@ -141,6 +141,7 @@ function recordOf(type: SubjectType, communeId: string) {
   if (type === 'SessionQuestion') return asSubject('SessionQuestion', { communeId, hidden: true, authorId: SOMEONE_ELSE });
   if (type === 'DebateTopic') return asSubject('DebateTopic', { communeId, state: 'draft' });
   if (type === 'GoodPractice') return asSubject('GoodPractice', { communeId, status: 'draft' });
+  if (type === 'News') return asSubject('News', { communeId, state: 'draft' });
   if (type === 'DebateComment') return asSubject('DebateComment', { communeId, authorId: SOMEONE_ELSE, hidden: true });
   // Private feedback sent by someone else: what staff handle and other citizens never see.
   if (type === 'Feedback') return asSubject('Feedback', { communeId, visibility: 'private', authorId: SOMEONE_ELSE });
@@ -194,6 +195,8 @@ describe('defineAbilityFor — the policy on the records of commune A', () => {
         ModerationReport: inCanonicalOrder(MODERATION[actor][0]),
         ModeratedContent: inCanonicalOrder(MODERATION[actor][1]),
         GoodPractice: inCanonicalOrder(GOOD_PRACTICES[actor][0]),
+        // A draft article: like a draft document, without delete (news is withdrawn, never deleted).
+        News: inCanonicalOrder(documentDraft),
       });
     },
   );
@@ -224,6 +227,7 @@ describe('defineAbilityFor — invariants', () => {
         else if (rule.subject === 'CouncilSession') expect(rule.conditions).toEqual({ status: { $in: ['scheduled', 'live', 'ended', 'cancelled'] } });
         else if (rule.subject === 'SessionQuestion') expect(rule.conditions).toEqual({ hidden: false });
         else if (rule.subject === 'GoodPractice') expect(rule.conditions).toEqual({ status: 'published' });
+        else if (rule.subject === 'News') expect(rule.conditions).toEqual({ state: 'published' });
         else expect(rule.conditions).toBeUndefined();
       }
     });

@@ -14,6 +14,7 @@ import { defineGoodPracticeRules } from './good-practices.abilities';
 import { defineMemberRules } from './members.abilities';
 import { defineModerationRules } from './moderation.abilities';
 import { defineMonitoringRules } from './monitoring.abilities';
+import { defineNewsRules } from './news.abilities';
 import { defineNotificationRules } from './notifications.abilities';
 
 /**
@@ -38,6 +39,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
     builder.can('read', 'CouncilSession', { status: { $in: ['scheduled', 'live', 'ended', 'cancelled'] } });
     builder.can('read', 'SessionQuestion', { hidden: false });
     builder.can('read', 'GoodPractice', { status: 'published' });
+    builder.can('read', 'News', { state: 'published' });
     return builder.build();
   }
   defineCommuneRules(actor, builder);
@@ -55,5 +57,6 @@ export function defineAbilityFor(actor: Actor): AppAbility {
   defineNotificationRules(actor, builder);
   defineModerationRules(actor, builder);
   defineGoodPracticeRules(actor, builder);
+  defineNewsRules(actor, builder);
   return builder.build();
 }

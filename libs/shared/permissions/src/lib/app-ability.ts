@@ -36,6 +36,8 @@ export interface SubjectShapes {
   ModeratedContent: { communeId: string };
   /** A practice a commune proposes to the national library; ANCB reviews it. */
   GoodPractice: { communeId: string; status: 'draft' | 'submitted' | 'changes_requested' | 'published' | 'rejected' | 'unpublished' };
+  /** A news article of a commune; drafts and withdrawn articles are the staff's. */
+  News: { communeId: string; state: 'draft' | 'published' | 'withdrawn' };
 }
 export type SubjectType = keyof SubjectShapes;
 type TaggedSubject = { [K in SubjectType]: SubjectShapes[K] & { __caslSubjectType__: K } }[SubjectType];

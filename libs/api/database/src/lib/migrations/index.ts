@@ -17,6 +17,7 @@ import { SessionVersion1764730000000 } from './1764730000000-session-version.mig
 import { NotificationsCancel1764600000001 } from './1764600000001-notifications-cancel.migration';
 import { Moderation1764700000000 } from './1764700000000-moderation.migration';
 import { FeedbackPhotos1764720000000 } from './1764720000000-feedback-photos.migration';
+import { News1764720000010 } from './1764720000010-news.migration';
 import { GoodPractices1764710000000 } from './1764710000000-good-practices.migration';
 
 /** Every migration, in order. Migrations run as the owner role, never `synchronize`. */
@@ -39,6 +40,7 @@ export const MIGRATIONS = [
   NotificationsCancel1764600000001,
   Moderation1764700000000,
   FeedbackPhotos1764720000000,
+  News1764720000010,
   GoodPractices1764710000000,
   SessionVersion1764730000000,
 ];

@@ -28,7 +28,7 @@ export interface SearchRecordResponse {
    * Stable across reindexing: `<kind>:<uuid>`
    */
   id: string;
-  kind: 'document' | 'budget_line' | 'contract' | 'session' | 'agenda_event' | 'feedback' | 'consultation' | 'debate' | 'good_practice';
+  kind: 'document' | 'budget_line' | 'contract' | 'session' | 'agenda_event' | 'feedback' | 'consultation' | 'debate' | 'good_practice' | 'news';
 
   /**
    * Raw text: escape it when rendering

@@ -21,7 +21,7 @@ export interface SearchControllerSearch$Params {
  */
   commune?: Array<string>;
   department?: Array<string>;
-  kind?: Array<'document' | 'budget_line' | 'contract' | 'session' | 'agenda_event' | 'feedback' | 'consultation' | 'debate' | 'good_practice'>;
+  kind?: Array<'document' | 'budget_line' | 'contract' | 'session' | 'agenda_event' | 'feedback' | 'consultation' | 'debate' | 'good_practice' | 'news'>;
   category?: Array<string>;
   fiscalYear?: Array<number>;
 
