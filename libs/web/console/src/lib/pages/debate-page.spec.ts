@@ -3,7 +3,9 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
+import type { MembershipRole } from '@communes/shared-contracts';
 import type { DebateCommentResponse, DebateTopicResponse } from '@communes/web-api-client';
+import { AuthSession } from '@communes/web-auth';
 import { provideCommunesI18nTesting } from '@communes/web-ui';
 import en from '../i18n/en.json';
 import fr from '../i18n/fr.json';
@@ -42,17 +44,49 @@ const comment: DebateCommentResponse = {
   myReaction: null,
 };
 
+async function openAs(role: MembershipRole) {
+  TestBed.configureTestingModule({
+    providers: [
+      provideHttpClient(),
+      provideHttpClientTesting(),
+      provideRouter([{ path: 'console/:slug/debats/:id', component: DebatePage }]),
+      provideCommunesI18nTesting({ console: { fr: { ...fr, ...sessionsFr }, en: { ...en, ...sessionsEn } } }),
+    ],
+  });
+  jest.spyOn(TestBed.inject(AuthSession), 'memberships').mockReturnValue([{ communeId: 'c1', communeSlug: 'cotonou', communeName: 'Cotonou', role }]);
+  return RouterTestingHarness.create('/console/cotonou/debats/t1');
+}
+
 describe('DebatePage', () => {
-  it('replies officially to a comment, then hides it with a reason', async () => {
-    TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([{ path: 'console/:slug/debats/:id', component: DebatePage }]),
-        provideCommunesI18nTesting({ console: { fr: { ...fr, ...sessionsFr }, en: { ...en, ...sessionsEn } } }),
-      ],
-    });
-    const harness = await RouterTestingHarness.create('/console/cotonou/debats/t1');
+  it('an editor answers officially but does not moderate; a moderator hides but does not answer', async () => {
+    const harness = await openAs('editor');
+    const http = TestBed.inject(HttpTestingController);
+    await settle();
+    http.expectOne(BASE).flush(topic);
+    http.expectOne(`${BASE}/comments`).flush([comment]);
+    await settle();
+    await harness.fixture.whenStable();
+    const page = harness.routeNativeElement as HTMLElement;
+    const labels = () => [...page.querySelectorAll('button')].map((b) => b.textContent?.trim() ?? '');
+    expect(page.querySelector('#official-answer')).not.toBeNull();
+    expect(labels().some((l) => l.startsWith('Masquer'))).toBe(false);
+    TestBed.resetTestingModule();
+
+    const asModerator = await openAs('moderator');
+    const http2 = TestBed.inject(HttpTestingController);
+    await settle();
+    http2.expectOne(BASE).flush(topic);
+    http2.expectOne(`${BASE}/comments`).flush([comment]);
+    await settle();
+    await asModerator.fixture.whenStable();
+    const page2 = asModerator.routeNativeElement as HTMLElement;
+    expect(page2.querySelector('#official-answer')).toBeNull();
+    expect([...page2.querySelectorAll('button')].some((b) => b.textContent?.trim().startsWith('Masquer'))).toBe(true);
+    expect([...page2.querySelectorAll('button')].some((b) => b.textContent?.trim().startsWith('Répondre'))).toBe(false);
+  });
+
+  it('replies officially to a comment, then hides it with a reason (admin)', async () => {
+    const harness = await openAs('admin');
     const http = TestBed.inject(HttpTestingController);
     const render = async () => {
       await settle();

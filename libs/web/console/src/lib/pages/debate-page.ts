@@ -8,6 +8,7 @@ import { formValues } from '@communes/web-auth';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { fieldErrorsOf, SessionsApi } from '../sessions-api';
 import { injectCommuneSlug } from './slug';
+import { injectStaffRights } from './staff-role';
 
 export interface CommentThread {
   comment: DebateCommentResponse;
@@ -65,15 +66,15 @@ export function threadsOf(comments: readonly DebateCommentResponse[]): CommentTh
       <p class="meta"><span class="status" [class]="t.state">{{ 'console.debates.state.' + t.state | transloco }}</span> {{ 'console.debates.commentCount' | transloco: { count: t.commentCount } }}</p>
       <p class="body">{{ t.body }}</p>
       <div class="row">
-        @if (t.state === 'draft') {
+        @if (rights().manage && t.state === 'draft') {
           <button class="cp-button" type="button" [disabled]="busy()" (click)="setState('open')">{{ 'console.debates.open' | transloco }}</button>
         }
-        @if (t.state === 'open') {
+        @if (rights().manage && t.state === 'open') {
           <button class="cp-button cp-button--secondary" type="button" [disabled]="busy()" (click)="setState('closed')">{{ 'console.debates.close' | transloco }}</button>
         }
       </div>
 
-      @if (t.state === 'open') {
+      @if (rights().manage && t.state === 'open') {
         <section aria-labelledby="answer-title">
           <h2 id="answer-title">{{ (replyTo() ? 'console.debates.replyTo' : 'console.debates.officialAnswer') | transloco: { name: replyTo()?.authorName ?? '' } }}</h2>
           <form #answerForm (submit)="$event.preventDefault(); post(answerForm)">
@@ -134,12 +135,14 @@ export function threadsOf(comments: readonly DebateCommentResponse[]): CommentTh
       }
       <p class="meta">{{ 'console.debates.reactions' | transloco: { agree: c.agreeCount, disagree: c.disagreeCount } }}</p>
       <div class="row">
-        @if (open && !c.hidden) {
+        @if (rights().manage && open && !c.hidden) {
           <button class="cp-button cp-button--secondary" type="button" (click)="reply(c)">{{ 'console.debates.reply' | transloco }}<span class="visually-hidden"> — {{ c.authorName }}</span></button>
         }
-        <button class="cp-button cp-button--secondary" type="button" [attr.aria-expanded]="moderating() === c.id" (click)="moderating.set(moderating() === c.id ? null : c.id)">
-          {{ (c.hidden ? 'console.debates.restore' : 'console.debates.hide') | transloco }}<span class="visually-hidden"> — {{ c.authorName }}</span>
-        </button>
+        @if (rights().moderateComments) {
+          <button class="cp-button cp-button--secondary" type="button" [attr.aria-expanded]="moderating() === c.id" (click)="moderating.set(moderating() === c.id ? null : c.id)">
+            {{ (c.hidden ? 'console.debates.restore' : 'console.debates.hide') | transloco }}<span class="visually-hidden"> — {{ c.authorName }}</span>
+          </button>
+        }
       </div>
       @if (moderating() === c.id) {
         <form #moderationForm (submit)="$event.preventDefault(); moderate(c, moderationForm)">
@@ -158,6 +161,7 @@ export class DebatePage {
   private readonly api = inject(SessionsApi);
   private readonly transloco = inject(TranslocoService);
   protected readonly slug = injectCommuneSlug();
+  protected readonly rights = injectStaffRights(this.slug);
   private readonly id = inject(ActivatedRoute).snapshot.paramMap.get('id') ?? '';
   protected readonly busy = signal(false);
   protected readonly status = signal('');

@@ -7,6 +7,7 @@ import { formValues } from '@communes/web-auth';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { fieldErrorsOf, SessionsApi } from '../sessions-api';
 import { injectCommuneSlug } from './slug';
+import { injectStaffRights } from './staff-role';
 
 /** The API's limits for a debate (DebateTopicDto), checked before sending. */
 export function validateDebate(values: { title: string; body: string }): Record<string, string> {
@@ -32,26 +33,28 @@ export function validateDebate(values: { title: string; body: string }): Record<
     @if (error()) {
       <p class="cp-notice error" role="alert">{{ error() }}</p>
     }
-    <section aria-labelledby="new-debate">
-      <h2 id="new-debate">{{ 'console.debates.new' | transloco }}</h2>
-      <form #form novalidate (submit)="$event.preventDefault(); create(form)">
-        <div class="cp-field">
-          <label for="debate-title">{{ 'console.debates.debateTitle' | transloco }}</label>
-          <input id="debate-title" name="title" required minlength="5" maxlength="200"
-            [attr.aria-invalid]="!!fieldError('title')" [attr.aria-describedby]="fieldError('title') ? 'debate-title-error' : null" />
-          @if (fieldError('title')) { <p class="field-error" id="debate-title-error">{{ fieldError('title') }}</p> }
-        </div>
-        <div class="cp-field">
-          <label for="debate-body">{{ 'console.debates.question' | transloco }}</label>
-          <textarea id="debate-body" name="body" rows="5" required minlength="10" maxlength="8000"
-            [attr.aria-invalid]="!!fieldError('body')" [attr.aria-describedby]="fieldError('body') ? 'debate-body-error debate-body-hint' : 'debate-body-hint'"></textarea>
-          <p class="hint" id="debate-body-hint">{{ 'console.debates.questionHint' | transloco }}</p>
-          @if (fieldError('body')) { <p class="field-error" id="debate-body-error">{{ fieldError('body') }}</p> }
-        </div>
-        <label class="choice"><input type="checkbox" name="open" checked /> {{ 'console.debates.openNow' | transloco }}</label>
-        <button class="cp-button" type="submit" [disabled]="busy()">{{ 'console.debates.create' | transloco }}</button>
-      </form>
-    </section>
+    @if (rights().manage) {
+      <section aria-labelledby="new-debate">
+        <h2 id="new-debate">{{ 'console.debates.new' | transloco }}</h2>
+        <form #form novalidate (submit)="$event.preventDefault(); create(form)">
+          <div class="cp-field">
+            <label for="debate-title">{{ 'console.debates.debateTitle' | transloco }}</label>
+            <input id="debate-title" name="title" required minlength="5" maxlength="200"
+              [attr.aria-invalid]="!!fieldError('title')" [attr.aria-describedby]="fieldError('title') ? 'debate-title-error' : null" />
+            @if (fieldError('title')) { <p class="field-error" id="debate-title-error">{{ fieldError('title') }}</p> }
+          </div>
+          <div class="cp-field">
+            <label for="debate-body">{{ 'console.debates.question' | transloco }}</label>
+            <textarea id="debate-body" name="body" rows="5" required minlength="10" maxlength="8000"
+              [attr.aria-invalid]="!!fieldError('body')" [attr.aria-describedby]="fieldError('body') ? 'debate-body-error debate-body-hint' : 'debate-body-hint'"></textarea>
+            <p class="hint" id="debate-body-hint">{{ 'console.debates.questionHint' | transloco }}</p>
+            @if (fieldError('body')) { <p class="field-error" id="debate-body-error">{{ fieldError('body') }}</p> }
+          </div>
+          <label class="choice"><input type="checkbox" name="open" checked /> {{ 'console.debates.openNow' | transloco }}</label>
+          <button class="cp-button" type="submit" [disabled]="busy()">{{ 'console.debates.create' | transloco }}</button>
+        </form>
+      </section>
+    }
 
     <section aria-labelledby="debate-list">
       <h2 id="debate-list">{{ 'console.debates.list' | transloco }}</h2>
@@ -71,10 +74,10 @@ export function validateDebate(values: { title: string; body: string }): Record<
               </p>
               <div class="row">
                 <a class="cp-button" [routerLink]="[d.id]">{{ 'console.debates.thread' | transloco }}<span class="visually-hidden"> — {{ d.title }}</span></a>
-                @if (d.state === 'draft') {
+                @if (rights().manage && d.state === 'draft') {
                   <button class="cp-button cp-button--secondary" type="button" [disabled]="busy()" (click)="open(d)">{{ 'console.debates.open' | transloco }}<span class="visually-hidden"> — {{ d.title }}</span></button>
                 }
-                @if (d.state === 'open') {
+                @if (rights().manage && d.state === 'open') {
                   <button class="cp-button cp-button--secondary" type="button" [disabled]="busy()" (click)="close(d)">{{ 'console.debates.close' | transloco }}<span class="visually-hidden"> — {{ d.title }}</span></button>
                 }
               </div>
@@ -91,6 +94,7 @@ export class DebatesPage {
   private readonly api = inject(SessionsApi);
   private readonly transloco = inject(TranslocoService);
   protected readonly slug = injectCommuneSlug();
+  protected readonly rights = injectStaffRights(this.slug);
   protected readonly busy = signal(false);
   protected readonly status = signal('');
   protected readonly error = signal('');

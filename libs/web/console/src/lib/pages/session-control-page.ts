@@ -9,6 +9,7 @@ import { followSession, type LiveMode } from '../session-live';
 import { SessionsApi, type SessionDocumentRole } from '../sessions-api';
 import { sessionActions } from './session-form';
 import { injectCommuneSlug } from './slug';
+import { injectStaffRights } from './staff-role';
 
 export type QuestionFilter = 'pending' | 'answered' | 'hidden' | 'all';
 
@@ -59,38 +60,40 @@ export function filterQuestions(questions: readonly SessionQuestionResponse[], f
         <p class="meta">{{ 'console.sessions.control.cancelledBecause' | transloco: { reason: s.cancellationReason } }}</p>
       }
 
-      <section aria-labelledby="control-title" class="cp-card">
-        <h2 id="control-title">{{ 'console.sessions.control.title' | transloco }}</h2>
-        @if (s.status === 'draft') {
-          <p>{{ 'console.sessions.control.draftHint' | transloco }}</p>
-        }
-        <div class="row">
-          @if (actions().publish) {
-            <button class="cp-button" type="button" [disabled]="busy()" (click)="publish()">{{ 'console.sessions.publish' | transloco }}</button>
+      @if (rights().manage) {
+        <section aria-labelledby="control-title" class="cp-card">
+          <h2 id="control-title">{{ 'console.sessions.control.title' | transloco }}</h2>
+          @if (s.status === 'draft') {
+            <p>{{ 'console.sessions.control.draftHint' | transloco }}</p>
           }
-          @if (actions().goLive) {
-            <button class="cp-button" type="button" [disabled]="busy()" (click)="setStatus('live')">{{ 'console.sessions.control.goLive' | transloco }}</button>
+          <div class="row">
+            @if (actions().publish) {
+              <button class="cp-button" type="button" [disabled]="busy()" (click)="publish()">{{ 'console.sessions.publish' | transloco }}</button>
+            }
+            @if (actions().goLive) {
+              <button class="cp-button" type="button" [disabled]="busy()" (click)="setStatus('live')">{{ 'console.sessions.control.goLive' | transloco }}</button>
+            }
+            @if (actions().end) {
+              <button class="cp-button" type="button" [disabled]="busy()" (click)="setStatus('ended')">{{ 'console.sessions.control.end' | transloco }}</button>
+            }
+            @if (actions().cancel) {
+              <button class="cp-button cp-button--secondary" type="button" [attr.aria-expanded]="cancelling()" (click)="cancelling.set(!cancelling())">{{ 'console.sessions.control.cancel' | transloco }}</button>
+            }
+          </div>
+          @if (cancelling()) {
+            <form #cancelForm (submit)="$event.preventDefault(); cancel(cancelForm)">
+              <div class="cp-field">
+                <label for="cancel-reason">{{ 'console.sessions.control.cancelReason' | transloco }}</label>
+                <input id="cancel-reason" name="reason" required minlength="3" maxlength="1000" />
+              </div>
+              <button class="cp-button" type="submit" [disabled]="busy()">{{ 'console.sessions.control.confirmCancel' | transloco }}</button>
+            </form>
           }
-          @if (actions().end) {
-            <button class="cp-button" type="button" [disabled]="busy()" (click)="setStatus('ended')">{{ 'console.sessions.control.end' | transloco }}</button>
-          }
-          @if (actions().cancel) {
-            <button class="cp-button cp-button--secondary" type="button" [attr.aria-expanded]="cancelling()" (click)="cancelling.set(!cancelling())">{{ 'console.sessions.control.cancel' | transloco }}</button>
-          }
-        </div>
-        @if (cancelling()) {
-          <form #cancelForm (submit)="$event.preventDefault(); cancel(cancelForm)">
-            <div class="cp-field">
-              <label for="cancel-reason">{{ 'console.sessions.control.cancelReason' | transloco }}</label>
-              <input id="cancel-reason" name="reason" required minlength="3" maxlength="1000" />
-            </div>
-            <button class="cp-button" type="submit" [disabled]="busy()">{{ 'console.sessions.control.confirmCancel' | transloco }}</button>
-          </form>
-        }
-        @if (liveMode() !== 'off') {
-          <p class="hint">{{ 'console.sessions.control.mode.' + liveMode() | transloco }}</p>
-        }
-      </section>
+        </section>
+      }
+      @if (liveMode() !== 'off') {
+        <p class="hint">{{ 'console.sessions.control.mode.' + liveMode() | transloco }}</p>
+      }
 
       @if (s.agenda.length) {
         <section aria-labelledby="agenda-title">
@@ -136,9 +139,11 @@ export function filterQuestions(questions: readonly SessionQuestionResponse[], f
               }
               @if (!q.hidden) {
                 <div class="row">
-                  <button class="cp-button cp-button--secondary" type="button" [attr.aria-expanded]="open()?.id === q.id && open()?.action === 'answer'" (click)="toggle(q, 'answer')">
-                    {{ (q.answered ? 'console.sessions.questions.editAnswer' : 'console.sessions.questions.answer') | transloco }}<span class="visually-hidden"> — {{ q.text }}</span>
-                  </button>
+                  @if (rights().manage) {
+                    <button class="cp-button cp-button--secondary" type="button" [attr.aria-expanded]="open()?.id === q.id && open()?.action === 'answer'" (click)="toggle(q, 'answer')">
+                      {{ (q.answered ? 'console.sessions.questions.editAnswer' : 'console.sessions.questions.answer') | transloco }}<span class="visually-hidden"> — {{ q.text }}</span>
+                    </button>
+                  }
                   <button class="cp-button cp-button--secondary" type="button" [attr.aria-expanded]="open()?.id === q.id && open()?.action === 'hide'" (click)="toggle(q, 'hide')">
                     {{ 'console.sessions.questions.hide' | transloco }}<span class="visually-hidden"> — {{ q.text }}</span>
                   </button>
@@ -168,7 +173,7 @@ export function filterQuestions(questions: readonly SessionQuestionResponse[], f
         </ul>
       </section>
 
-      @if (s.status !== 'draft' && s.status !== 'cancelled') {
+      @if (rights().manage && s.status !== 'draft' && s.status !== 'cancelled') {
         <section aria-labelledby="documents-title">
           <h2 id="documents-title">{{ 'console.sessions.after.documents' | transloco }}</h2>
           @if (!actions().afterwards) {
@@ -214,7 +219,7 @@ export function filterQuestions(questions: readonly SessionQuestionResponse[], f
         </section>
       }
 
-      @if (actions().afterwards) {
+      @if (rights().manage && actions().afterwards) {
         <section aria-labelledby="summary-title">
           <h2 id="summary-title">{{ 'console.sessions.after.summary' | transloco }}</h2>
           <form #summaryForm (submit)="$event.preventDefault(); saveSummary(summaryForm)">
@@ -235,6 +240,7 @@ export class SessionControlPage {
   private readonly api = inject(SessionsApi);
   private readonly transloco = inject(TranslocoService);
   protected readonly slug = injectCommuneSlug();
+  protected readonly rights = injectStaffRights(this.slug);
   private readonly id = inject(ActivatedRoute).snapshot.paramMap.get('id') ?? '';
   protected readonly filters: QuestionFilter[] = ['pending', 'answered', 'hidden', 'all'];
   protected readonly busy = signal(false);

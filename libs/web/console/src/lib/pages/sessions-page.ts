@@ -8,6 +8,7 @@ import { SessionsApi } from '../sessions-api';
 import { SessionEditor } from './session-editor';
 import { sessionActions } from './session-form';
 import { injectCommuneSlug } from './slug';
+import { injectStaffRights } from './staff-role';
 
 /**
  * `/console/:slug/seances`: council sessions and accountability sessions (reddition de comptes):
@@ -33,7 +34,7 @@ import { injectCommuneSlug } from './slug';
         <h2 id="session-form-title">{{ (target === 'new' ? 'console.sessions.new' : 'console.sessions.edit') | transloco: { title: target === 'new' ? '' : target.title } }}</h2>
         <cp-session-editor [slug]="slug" [session]="target === 'new' ? null : target" headingId="session-form-title" (saved)="saved($event)" (cancelled)="editing.set(null)" />
       </section>
-    } @else {
+    } @else if (rights().manage) {
       <button class="cp-button" type="button" (click)="editing.set('new')">{{ 'console.sessions.schedule' | transloco }}</button>
     }
 
@@ -57,13 +58,13 @@ import { injectCommuneSlug } from './slug';
                 <a class="cp-button" [routerLink]="[s.id]">
                   {{ (s.status === 'live' ? 'console.sessions.openControl' : 'console.sessions.open') | transloco }}<span class="visually-hidden"> — {{ s.title }}</span>
                 </a>
-                @if (actions(s).edit) {
+                @if (rights().manage && actions(s).edit) {
                   <button class="cp-button cp-button--secondary" type="button" (click)="edit(s)">{{ 'console.sessions.editAction' | transloco }}<span class="visually-hidden"> — {{ s.title }}</span></button>
                 }
-                @if (actions(s).publish) {
+                @if (rights().manage && actions(s).publish) {
                   <button class="cp-button cp-button--secondary" type="button" [disabled]="busy()" (click)="publish(s)">{{ 'console.sessions.publish' | transloco }}<span class="visually-hidden"> — {{ s.title }}</span></button>
                 }
-                @if (actions(s).remove) {
+                @if (rights().manage && actions(s).remove) {
                   <button class="cp-button cp-button--secondary" type="button" [disabled]="busy()" (click)="remove(s)">{{ 'console.sessions.delete' | transloco }}<span class="visually-hidden"> — {{ s.title }}</span></button>
                 }
               </div>
@@ -108,6 +109,7 @@ export class SessionsPage {
   private readonly api = inject(SessionsApi);
   private readonly transloco = inject(TranslocoService);
   protected readonly slug = injectCommuneSlug();
+  protected readonly rights = injectStaffRights(this.slug);
   protected readonly busy = signal(false);
   protected readonly status = signal('');
   protected readonly error = signal('');

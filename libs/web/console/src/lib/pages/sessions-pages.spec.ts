@@ -3,7 +3,9 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
+import type { MembershipRole } from '@communes/shared-contracts';
 import type { CouncilSessionDetailResponse, SessionQuestionResponse } from '@communes/web-api-client';
+import { AuthSession } from '@communes/web-auth';
 import { provideCommunesI18nTesting } from '@communes/web-ui';
 import en from '../i18n/en.json';
 import fr from '../i18n/fr.json';
@@ -62,7 +64,7 @@ const session: CouncilSessionDetailResponse = {
   events: null,
 };
 
-async function open(url: string) {
+async function open(url: string, role: MembershipRole = 'editor') {
   TestBed.configureTestingModule({
     providers: [
       provideHttpClient(),
@@ -71,6 +73,7 @@ async function open(url: string) {
       provideCommunesI18nTesting({ console: { fr: { ...fr, ...sessionsFr }, en: { ...en, ...sessionsEn } } }),
     ],
   });
+  jest.spyOn(TestBed.inject(AuthSession), 'memberships').mockReturnValue([{ communeId: 'c1', communeSlug: 'cotonou', communeName: 'Cotonou', role }]);
   const harness = await RouterTestingHarness.create(url);
   await settle();
   const render = async () => {
@@ -217,6 +220,18 @@ describe('SessionControlPage', () => {
     await render();
     const summary = http.expectOne({ method: 'PUT', url: `${BASE}/s1/summary` });
     expect(summary.request.body).toEqual({ summary: 'Le budget primitif 2026 a été adopté.' });
+  });
+
+  it('offers a moderator the questions to hide, not the control room, answers or documents', async () => {
+    const { page, http, render } = await open('/console/cotonou/seances/s1', 'moderator');
+    http.expectOne(`${BASE}/s1`).flush({ ...session, status: 'ended' });
+    http.expectOne('/api/v1/communes/cotonou/documents').flush([{ id: 'pv', title: 'PV', state: 'published' }]);
+    await render();
+    const labels = [...page.querySelectorAll('button')].map((b) => b.textContent?.trim() ?? '');
+    expect(labels.some((l) => l.startsWith('Masquer'))).toBe(true);
+    expect(labels.some((l) => l.startsWith('Répondre') || l.startsWith('Démarrer') || l.startsWith('Joindre'))).toBe(false);
+    expect(page.querySelector('#control-title')).toBeNull();
+    expect(page.querySelector('#session-summary')).toBeNull();
   });
 
   it('filters questions: pending, answered, hidden', () => {
