@@ -260,6 +260,32 @@ describe('moderation: reports, queue, hide / restore / dismiss, for every kind o
     expect(await questionIds()).toContain(question.body.id);
   });
 
+  it("hidden through a feature's own endpoint (debate, session): the reports are closed and the author emailed too", async () => {
+    const topic = await ctx.request<{ id: string }>({ method: 'POST', url: `${base}/debates`, token: editor, body: { title: 'Voirie de Gbégamey', body: 'Quelles rues paver en premier ?', open: true } });
+    const comments = `${base}/debates/${topic.body.id}/comments`;
+    const comment = await ctx.request<Comment>({ method: 'POST', url: comments, token: authorToken, body: { body: 'Les riverains de Gbégamey sont des incapables.' } });
+    await ctx.request({ method: 'POST', url: `${base}/reports`, token: reporterToken, body: { contentKind: 'debate_comment', contentId: comment.body.id, reason: 'abuse' } });
+    expect((await ctx.request({ method: 'POST', url: `${comments}/${comment.body.id}/hide`, token: moderator, body: { reason: 'Propos méprisants envers des habitants' } })).status).toBe(200);
+
+    const session = await ctx.sql.query<{ id: string }>(
+      `insert into council_sessions (commune_id, kind, session_type, title, starts_at, status, published_at)
+       select id, 'council', 'ordinary', 'Session budgétaire', now() + interval '3 days', 'scheduled', now() from communes where slug = 'cotonou' returning id`,
+    );
+    const sessionUrl = `${base}/council-sessions/${session.rows[0].id}`;
+    const question = await ctx.request<{ id: string }>({ method: 'POST', url: `${sessionUrl}/questions`, token: authorToken, body: { text: 'Voici le numéro privé du maire : 97 11 22 33.' } });
+    await ctx.request({ method: 'POST', url: `${base}/reports`, token: reporterToken, body: { contentKind: 'session_question', contentId: question.body.id, reason: 'personal_data' } });
+    expect((await ctx.request({ method: 'POST', url: `${sessionUrl}/questions/${question.body.id}/hide`, token: moderator, body: { reason: 'Numéro de téléphone personnel' } })).status).toBe(200);
+
+    const handled = await queue('state=handled');
+    for (const id of [comment.body.id, question.body.id]) {
+      expect(handled.items.find((item) => item.contentId === id)).toMatchObject({ hidden: true, openReportCount: 0, reportCount: 1 });
+    }
+    await ctx.app.get(NotificationSender).drain();
+    const texts = smtp.to(author.email).map((mail) => textOf(mail.raw));
+    expect(texts.filter((text) => text.includes('a masqué votre commentaire') && text.includes('Raison : Propos méprisants envers des habitants'))).toHaveLength(1);
+    expect(texts.filter((text) => text.includes('a masqué votre question') && text.includes('Raison : Numéro de téléphone personnel'))).toHaveLength(1);
+  });
+
   it('bad input: clear 4xx problem+json, nothing stored', async () => {
     const before = await ctx.sql.query<{ count: number }>(`select count(*)::int as count from moderation_reports`);
     const cases: [string, string, unknown, number][] = [

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
   ConflictError,
   ForbiddenActionError,
@@ -10,7 +10,7 @@ import {
 import { AuditService } from '@communes/api-audit';
 import { CommuneAccess, CommuneRecord } from '@communes/api-communes';
 import { NotificationOutbox } from '@communes/api-notifications';
-import type { CouncilSessionKind, CouncilSessionStatus, CouncilSessionType } from '@communes/shared-contracts';
+import { MODERATION_DECISION_HOOK, type CouncilSessionKind, type CouncilSessionStatus, type CouncilSessionType, type ModerationDecisionHook } from '@communes/shared-contracts';
 import {
   AgendaItemInput,
   AgendaItemRecord,
@@ -105,6 +105,7 @@ export class CouncilSessionsService {
     private readonly audit: AuditService,
     private readonly requestContext: RequestContext,
     private readonly notifications: NotificationOutbox,
+    @Optional() @Inject(MODERATION_DECISION_HOOK) private readonly moderation: ModerationDecisionHook | null = null,
   ) {}
 
   // Reads
@@ -308,6 +309,8 @@ export class CouncilSessionsService {
     return this.moderate(slug, id, questionId, 'change_status', async (communeId, question) => {
       if (question.hiddenAt) throw new ConflictError('council-session.question-already-hidden', 'This question is already hidden.');
       await this.sessions.hideQuestion(communeId, questionId, reason, this.requestContext.actor.userId);
+      // Reports on it closed and its author emailed, as through the moderation queue.
+      await this.moderation?.decided({ id: communeId, slug }, { kind: 'session_question', id: questionId, action: 'hide', reason });
       return { action: 'council-session.question-hidden', details: { sessionId: id, reason } };
     }, () => ['hidden', { questionId }]);
   }

@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { ConflictError, ForbiddenActionError, NotFoundError, RequestContext, UnprocessableError } from '@communes/api-core';
 import { AuditService } from '@communes/api-audit';
 import { CommuneAccess, CommuneRecord } from '@communes/api-communes';
 import { membershipRoleIn } from '@communes/shared-permissions';
+import { MODERATION_DECISION_HOOK, type ModerationDecisionHook } from '@communes/shared-contracts';
 import { DebateCommentRecord, DebatesRepository, DebateTopicRecord } from './debates.repository';
 
 export const debateSearchId = (id: string) => `debate:${id}`;
@@ -14,6 +15,7 @@ export class DebatesService {
     private readonly debates: DebatesRepository,
     private readonly audit: AuditService,
     private readonly requestContext: RequestContext,
+    @Optional() @Inject(MODERATION_DECISION_HOOK) private readonly moderation: ModerationDecisionHook | null = null,
   ) {}
 
   async listTopics(slug: string): Promise<DebateTopicRecord[]> {
@@ -109,6 +111,8 @@ export class DebatesService {
       }
       await this.debates.setHidden(commune.id, commentId, hide ? { by: this.requestContext.actor.userId, reason } : null);
       await this.audit.record({ communeId: commune.id, action: hide ? 'debate.comment-hidden' : 'debate.comment-restored', targetType: 'debate_comment', targetId: commentId, details: { topicId, reason } });
+      // Reports on it closed and its author emailed, as through the moderation queue.
+      await this.moderation?.decided(commune, { kind: 'debate_comment', id: commentId, action: hide ? 'hide' : 'restore', reason });
       return this.requireComment(commune.id, topicId, commentId, true);
     });
   }

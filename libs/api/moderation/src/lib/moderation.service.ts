@@ -3,7 +3,7 @@ import { ConflictError, NotFoundError, RequestContext } from '@communes/api-core
 import { AuditService } from '@communes/api-audit';
 import { NotificationOutbox } from '@communes/api-notifications';
 import { CommuneAccess, CommuneRecord } from '@communes/api-communes';
-import type { ModeratedContentKind, ModeratedContentSummary, ModerationAction, ModerationQueueState, ReportReason } from '@communes/shared-contracts';
+import type { ModeratedContentKind, ModeratedContentSummary, ModerationAction, ModerationDecisionHook, ModerationQueueState, ReportReason } from '@communes/shared-contracts';
 import { ModerationRepository, ReportStats } from './moderation.repository';
 import { ModerationSources } from './moderation-sources';
 
@@ -60,7 +60,7 @@ export interface ModerationQueueInput {
  * content's author gets an email with the reason.
  */
 @Injectable()
-export class ModerationService {
+export class ModerationService implements ModerationDecisionHook {
   constructor(
     private readonly access: CommuneAccess,
     private readonly reports: ModerationRepository,
@@ -129,8 +129,7 @@ export class ModerationService {
       if (action === 'hide') {
         if (content.hidden) throw new ConflictError('moderation.already-hidden', 'This content is already hidden.');
         await source.hide(commune.id, id, reason, moderatorId);
-        closed = await this.reports.closeOpenReports(commune.id, kind, id, 'upheld', moderatorId);
-        await this.notifications.toAccount(commune.id, content.authorId, 'moderation.hidden', { kind, excerpt: content.excerpt, reason, link: content.link });
+        closed = await this.afterHide(commune.id, content, reason);
       } else if (action === 'restore') {
         if (!content.hidden) throw new ConflictError('moderation.not-hidden', 'This content is not hidden.');
         await source.restore(commune.id, id);
@@ -144,6 +143,20 @@ export class ModerationService {
       const [stats] = await this.reports.stats(commune.id, [{ kind, id }]);
       return itemOf(kind, id, updated ?? null, stats ?? null);
     });
+  }
+
+  /** A content hidden or restored through its feature's own endpoint (already audited there). */
+  async decided(commune: { id: string; slug: string }, decision: { kind: ModeratedContentKind; id: string; action: 'hide' | 'restore'; reason: string }): Promise<void> {
+    if (decision.action !== 'hide') return;
+    const [content] = await this.sources.get(decision.kind).describe(commune, [decision.id]);
+    if (content) await this.afterHide(commune.id, content, decision.reason);
+  }
+
+  /** Reports upheld, the author emailed the reason; how many reports were closed. */
+  private async afterHide(communeId: string, content: ModeratedContentSummary, reason: string): Promise<number> {
+    const closed = await this.reports.closeOpenReports(communeId, content.kind, content.id, 'upheld', this.requestContext.actor.userId);
+    await this.notifications.toAccount(communeId, content.authorId, 'moderation.hidden', { kind: content.kind, excerpt: content.excerpt, reason, link: content.link });
+    return closed;
   }
 
   private async describeOne(commune: CommuneRecord, kind: ModeratedContentKind, id: string): Promise<ModeratedContentSummary> {

@@ -55,3 +55,14 @@ export interface ModeratedContentSource {
   hide(communeId: string, id: string, reason: string, hiddenBy: string | null): Promise<void>;
   restore(communeId: string, id: string): Promise<void>;
 }
+
+/**
+ * What a feature calls after hiding or restoring content through its own endpoint (e.g. a
+ * debate's hide): moderation then closes the open reports and tells the author, as its own
+ * endpoints do. Provided by libs/api/moderation under `MODERATION_DECISION_HOOK`; optional for
+ * the features (absent in a test module without moderation). Runs in the caller's transaction.
+ */
+export interface ModerationDecisionHook {
+  decided(commune: { id: string; slug: string }, decision: { kind: ModeratedContentKind; id: string; action: 'hide' | 'restore'; reason: string }): Promise<void>;
+}
+export const MODERATION_DECISION_HOOK = 'ModerationDecisionHook';
