@@ -14,6 +14,7 @@ interface Library {
   items: { id: string; communeSlug: string; theme: string }[];
   themes: { theme: string; count: number }[];
   departments: { department: string; count: number }[];
+  communes: { slug: string; name: string; count: number }[];
   years: { year: number; count: number }[];
 }
 interface Problem {
@@ -114,6 +115,8 @@ describe('good practices', () => {
     const filtered = await ctx.request<Library>({ method: 'GET', url: `/api/v1/good-practices?theme=participation_citoyenne&department=Littoral&commune=cotonou&year=${new Date().getUTCFullYear()}` });
     expect(filtered.body.items.map((p) => p.id)).toEqual([created.body.id]);
     expect(filtered.body.themes).toEqual([{ theme: 'participation_citoyenne', count: 1 }]);
+    expect(filtered.body.communes).toEqual([{ slug: 'cotonou', name: 'Cotonou', count: 1 }]);
+    expect(filtered.body.departments).toEqual([{ department: 'Littoral', count: 1 }]);
     expect((await ctx.request<Library>({ method: 'GET', url: '/api/v1/good-practices?theme=etat_civil' })).body.total).toBe(0);
     expect((await ctx.request<Library>({ method: 'GET', url: '/api/v1/good-practices?commune=abomey-calavi' })).body.total).toBe(0);
 

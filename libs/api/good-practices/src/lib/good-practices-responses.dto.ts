@@ -115,6 +115,17 @@ export class DepartmentCountResponse {
   count!: number;
 }
 
+export class CommuneCountResponse {
+  @ApiProperty({ example: 'cotonou' })
+  slug!: string;
+
+  @ApiProperty({ example: 'Cotonou' })
+  name!: string;
+
+  @ApiProperty()
+  count!: number;
+}
+
 export class YearCountResponse {
   @ApiProperty()
   year!: number;
@@ -141,6 +152,9 @@ export class GoodPracticeLibraryResponse {
 
   @ApiProperty({ type: [DepartmentCountResponse] })
   departments!: DepartmentCountResponse[];
+
+  @ApiProperty({ type: [CommuneCountResponse], description: 'Communes with published practices for the other filters' })
+  communes!: CommuneCountResponse[];
 
   @ApiProperty({ type: [YearCountResponse] })
   years!: YearCountResponse[];

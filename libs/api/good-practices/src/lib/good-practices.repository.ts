@@ -68,6 +68,8 @@ export interface LibraryPage {
   items: GoodPracticeSummaryRecord[];
   themes: { theme: GoodPracticeTheme; count: number }[];
   departments: { department: string; count: number }[];
+  /** Communes with published practices for the other filters (the commune filter left out). */
+  communes: { slug: string; name: string; count: number }[];
   years: { year: number; count: number }[];
 }
 
@@ -237,12 +239,16 @@ export class GoodPracticesRepository {
        group by 1 order by 1 desc`,
       [...params, filters.theme],
     );
+    const communes = await this.tx.query<{ slug: string; name: string; count: number }>(
+      `select c.slug, c.name, count(*)::int as count ${base} and ($5::text is null or p.theme = $5) group by c.slug, c.name order by c.name`,
+      [filters.q, filters.department, null, filters.year, filters.theme],
+    );
     let total = items[0]?.total ?? 0;
     if (items.length === 0 && filters.offset > 0) {
       const [row] = await this.tx.query<{ total: number }>(`select count(*)::int as total ${base} and ($5::text is null or p.theme = $5)`, [...params, filters.theme]);
       total = row.total;
     }
-    return { total, items: items.map(({ total: _total, ...item }) => item), themes, departments, years };
+    return { total, items: items.map(({ total: _total, ...item }) => item), themes, departments, communes, years };
   }
 
   /** One published practice of any commune (monitoring scope). */

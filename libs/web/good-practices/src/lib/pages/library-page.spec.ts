@@ -18,6 +18,7 @@ const page1: GoodPracticeLibraryResponse = {
   items: [{ ...practice, status: 'published', publishedAt: '2026-03-05T09:00:00Z' }],
   themes: [{ theme: 'participation_citoyenne', count: 1 }, { theme: 'etat_civil', count: 2 }],
   departments: [{ department: 'Littoral', count: 1 }],
+  communes: [{ slug: 'cotonou', name: 'Cotonou', count: 1 }],
   years: [{ year: 2026, count: 1 }],
 };
 
@@ -70,7 +71,7 @@ describe('LibraryPage', () => {
     expect(page.querySelector('[role="status"]')?.textContent?.trim()).toBe('Aucune bonne pratique ne correspond à votre recherche.');
   });
 
-  it('searches with the words typed, from the first page', async () => {
+  it('searches with the words typed, from the first page, and filters by commune', async () => {
     const harness = await RouterTestingHarness.create('/bonnes-pratiques?page=2');
     await settle();
     const http = TestBed.inject(HttpTestingController);
@@ -81,5 +82,13 @@ describe('LibraryPage', () => {
     await settle();
     expect(TestBed.inject(Router).url).toBe('/bonnes-pratiques?q=budget%20participatif');
     await answer(harness, http, '/api/v1/good-practices?q=budget%20participatif&pageSize=12', page1);
+    await harness.fixture.whenStable();
+    const commune = page.querySelector<HTMLSelectElement>('#practices-commune')!;
+    expect([...commune.options].map((o) => o.textContent?.trim())).toEqual(['Tous', 'Cotonou (1)']);
+    commune.value = 'cotonou';
+    commune.dispatchEvent(new Event('change'));
+    await settle();
+    expect(TestBed.inject(Router).url).toBe('/bonnes-pratiques?q=budget%20participatif&commune=cotonou');
+    await answer(harness, http, '/api/v1/good-practices?q=budget%20participatif&commune=cotonou&pageSize=12', page1);
   });
 });

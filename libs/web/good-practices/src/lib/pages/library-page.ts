@@ -9,8 +9,8 @@ import { GoodPracticesApi, type LibraryQuery } from '../good-practices-api';
 const PAGE_SIZE = 12;
 
 /**
- * `/bonnes-pratiques`: the national library. Search box, theme chips (with counts), department
- * and year filters, cards. The filters live in the address, so a search can be shared and the
+ * `/bonnes-pratiques`: the national library. Search box, theme chips (with counts), department,
+ * commune and year filters, cards. The filters live in the address, so a search can be shared and the
  * back button undoes a filter.
  */
 @Component({
@@ -54,6 +54,15 @@ const PAGE_SIZE = 12;
           <option value="" [selected]="!query().department">{{ 'practices.library.all' | transloco }}</option>
           @for (d of departments(); track d.department) {
             <option [value]="d.department" [selected]="query().department === d.department">{{ d.department }} ({{ d.count }})</option>
+          }
+        </select>
+      </div>
+      <div class="cp-field">
+        <label for="practices-commune">{{ 'practices.library.commune' | transloco }}</label>
+        <select id="practices-commune" (change)="setFilter({ commune: $any($event.target).value || null })">
+          <option value="" [selected]="!query().commune">{{ 'practices.library.all' | transloco }}</option>
+          @for (c of communes(); track c.slug) {
+            <option [value]="c.slug" [selected]="query().commune === c.slug">{{ c.name }} ({{ c.count }})</option>
           }
         </select>
       </div>
@@ -135,6 +144,7 @@ export class LibraryPage {
     Object.fromEntries((this.library.hasValue() ? this.library.value().themes : []).map((t) => [t.theme, t.count])),
   );
   protected readonly departments = computed(() => (this.library.hasValue() ? this.library.value().departments : []));
+  protected readonly communes = computed(() => (this.library.hasValue() ? this.library.value().communes : []));
   protected readonly years = computed(() => (this.library.hasValue() ? this.library.value().years : []));
   protected readonly filtered = computed(() => {
     const q = this.query();
@@ -147,11 +157,12 @@ export class LibraryPage {
   }
 
   /** Any filter change goes back to the first page. */
-  protected setFilter(change: { q?: string | null; theme?: string | null; department?: string | null; year?: string | number | null }): void {
+  protected setFilter(change: { q?: string | null; theme?: string | null; department?: string | null; commune?: string | null; year?: string | number | null }): void {
     const params: Params = { page: null };
     if ('q' in change) params['q'] = change.q;
     if ('theme' in change) params['theme'] = change.theme;
     if ('department' in change) params['departement'] = change.department;
+    if ('commune' in change) params['commune'] = change.commune;
     if ('year' in change) params['annee'] = change.year;
     void this.router.navigate([], { relativeTo: this.route, queryParams: params, queryParamsHandling: 'merge' });
   }
