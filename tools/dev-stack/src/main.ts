@@ -7,7 +7,7 @@ import { AppConfig, InvalidConfigurationError, loadAppConfig } from '@communes/a
 import { createApiApplication } from '@communes/api-bootstrap';
 import { DocumentStorage } from '@communes/api-storage';
 import { SearchIndexer } from '@communes/api-search';
-import { seedDemoAgenda, seedDemoBranding, seedDemoBudgets, seedDemoContracts, seedDemoDocuments, seedDemoGoodPractices, seedDemoParticipation, seedDemoSessions } from '@communes/api-demo';
+import { seedDemoAgenda, seedDemoBranding, seedDemoBudgets, seedDemoContracts, seedDemoDocuments, seedDemoGoodPractices, seedDemoModeration, seedDemoParticipation, seedDemoSessions } from '@communes/api-demo';
 import {
   DEMO_ACCOUNTS,
   findWorkspaceRoot,
@@ -122,6 +122,8 @@ async function startServer(config: AppConfig, ownerUrl: string | undefined, stop
     if (participation) console.log(`Added ${participation} demo feedback items and consultations for the pilot communes.`);
     const sessions = await seedDemoSessions(ownerUrl);
     if (sessions) console.log(`Added ${sessions} demo council and accountability sessions and debates for the pilot communes.`);
+    const reports = await seedDemoModeration(ownerUrl);
+    if (reports) console.log(`Added ${reports} demo reports of citizen content (the moderation queues).`);
     const practices = await seedDemoGoodPractices(ownerUrl);
     if (practices) console.log(`Added ${practices} demo good practices (2 published, 1 waiting for ANCB).`);
   }

@@ -8,3 +8,4 @@ export * from './lib/seed-demo-branding';
 export * from './lib/seed-demo-participation';
 export * from './lib/seed-demo-sessions';
 export * from './lib/seed-demo-good-practices';
+export * from './lib/seed-demo-moderation';
