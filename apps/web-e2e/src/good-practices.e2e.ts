@@ -6,7 +6,8 @@ import { ACCOUNTS, signedInContext } from './support/session';
  * Good practices, through the three consoles: a Cotonou editor writes a practice and submits it;
  * ANCB asks for changes (a comment is required); the editor reads ANCB's message, completes the
  * practice and submits it again; ANCB publishes it; a signed-out visitor finds it in the national
- * library (search, theme chip) and reads it. axe-core on the library and the practice.
+ * library (search, theme chip) and reads it. axe-core on the console form, ANCB's review, the
+ * library and the practice.
  */
 describe('good practices', () => {
   let browser: Browser;
@@ -53,6 +54,8 @@ describe('good practices', () => {
     await editor.page.getByRole('heading', { name: title, level: 1 }).waitFor();
 
     // Results are missing: the page says so before sending anything.
+    expect(await seriousA11yViolations(editor.page)).toEqual([]);
+    await screenshots(editor.page, 'good-practice-console');
     await editor.page.getByRole('button', { name: "Soumettre à l'ANCB" }).click();
     await editor.page.getByText('Avant de soumettre, complétez : Résultats obtenus.').waitFor();
     await editor.page.getByLabel('Résultats obtenus').fill('Douze écoles servies chaque jour, 2 400 repas ; 40 % des vivres achetés dans la commune.');
@@ -80,7 +83,9 @@ describe('good practices', () => {
     await editor.context.close();
 
     await ancbOpensThePractice(ancb.page);
-    await ancb.page.getByText('Coût du repas ajouté.').waitFor();
+    await ancb.page.getByText('Coût du repas ajouté.').first().waitFor();
+    expect(await seriousA11yViolations(ancb.page)).toEqual([]);
+    await screenshots(ancb.page, 'good-practice-review');
     await ancb.page.getByRole('button', { name: 'Publier' }).click();
     await outcome(ancb.page, 'Bonne pratique publiée dans la bibliothèque nationale.');
     await ancb.context.close();

@@ -10,7 +10,7 @@ import fr from '../i18n/fr.json';
 import { reviewRoutes } from '../good-practices.routes';
 import { answer, practice, settle } from '../testing-fixtures';
 
-const submitted = { ...practice, status: 'submitted' as const };
+const submitted = { ...practice, status: 'submitted' as const, reviews: [...practice.reviews, { id: 'r3', action: 'submitted' as const, comment: 'Montant ajouté.', createdAt: '2026-03-04T09:00:00Z' }] };
 
 async function open() {
   TestBed.configureTestingModule({
@@ -43,6 +43,7 @@ describe('ReviewPage', () => {
   it('refuses to reject without a reason, then rejects with it', async () => {
     const { harness, page, http } = await open();
     expect(page.querySelector('h1')?.textContent).toBe(practice.title);
+    expect(page.querySelector('blockquote')?.textContent).toBe('Montant ajouté.');
     expect([...page.querySelectorAll('.actions button')].map((b) => b.textContent?.trim())).toEqual(['Publier', 'Demander des modifications', 'Refuser']);
 
     button(page, 'Refuser').click();
@@ -56,7 +57,7 @@ describe('ReviewPage', () => {
     await settle();
     const reject = http.expectOne({ method: 'POST', url: '/api/v1/communes/cotonou/good-practices/p1/reject' });
     expect(reject.request.body).toEqual({ comment: 'Pratique déjà publiée par une autre commune.' });
-    reject.flush({ ...submitted, status: 'rejected', reviews: [...submitted.reviews, { id: 'r3', action: 'rejected', comment: 'Pratique déjà publiée par une autre commune.', createdAt: '2026-03-04T09:00:00Z' }] });
+    reject.flush({ ...submitted, status: 'rejected', reviews: [...submitted.reviews, { id: 'r4', action: 'rejected', comment: 'Pratique déjà publiée par une autre commune.', createdAt: '2026-03-04T09:00:00Z' }] });
     for (let i = 0; i < 20 && !page.querySelector('[role="status"]')?.textContent; i++) {
       await settle();
       await harness.fixture.whenStable();

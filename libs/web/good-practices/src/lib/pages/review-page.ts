@@ -9,8 +9,8 @@ import { errorKey, problemDetail } from '../shared/practice-text';
 import { PracticeView } from './practice-view';
 
 /**
- * `/ancb/bonnes-pratiques/:slug/:id`: ANCB reads a practice and decides: publish, ask for
- * changes or reject (a comment required for the last two), or take a published one off.
+ * `/ancb/bonnes-pratiques/:slug/:id`: ANCB reads a practice, then decides below it: publish, ask
+ * for changes or reject (a comment required for the last two), or take a published one off.
  */
 @Component({
   selector: 'cp-review-page',
@@ -24,6 +24,12 @@ import { PracticeView } from './practice-view';
     } @else if (practice(); as p) {
       <h1>{{ p.title }}</h1>
       <p class="meta"><span [class]="'badge ' + p.status">{{ 'practices.status.' + p.status | transloco }}</span></p>
+
+      @if (communeNote(); as note) {
+        <h2>{{ 'practices.review.communeNote' | transloco }}</h2>
+        <blockquote>{{ note }}</blockquote>
+      }
+      <cp-practice-view [practice]="p" />
 
       <p role="status">{{ message() }}</p>
       @if (error()) {
@@ -54,8 +60,6 @@ import { PracticeView } from './practice-view';
         <p>{{ 'practices.review.nothingToDecide' | transloco }}</p>
       }
 
-      <cp-practice-view [practice]="p" />
-
       <section aria-labelledby="review-history-title">
         <h2 id="review-history-title">{{ 'practices.console.history' | transloco }}</h2>
         <ol class="timeline">
@@ -85,6 +89,12 @@ export class ReviewPage {
   protected readonly loaded = resource({ loader: () => this.api.get(this.slug, this.id) });
   private readonly changed = signal<GoodPracticeResponse | null>(null);
   protected readonly practice = computed(() => this.changed() ?? (this.loaded.hasValue() ? this.loaded.value() : null));
+  /** The note the commune sent with its latest submission, if any (what changed, for instance). */
+  protected readonly communeNote = computed(() => {
+    const practice = this.practice();
+    const last = practice?.reviews[practice.reviews.length - 1];
+    return practice?.status === 'submitted' && last?.action === 'submitted' ? last.comment : null;
+  });
   protected readonly busy = signal(false);
   protected readonly message = signal('');
   protected readonly error = signal('');
