@@ -30,6 +30,7 @@ import { CommuneContext } from './commune-context';
 export const COMMUNE_TABS = [
   { path: '.', key: 'overview', exact: true },
   { path: 'agenda', key: 'agenda', exact: false },
+  { path: 'actualites', key: 'news', exact: false },
   { path: 'sessions', key: 'sessions', exact: false },
   { path: 'documents', key: 'documents', exact: false },
   { path: 'budgets', key: 'budget', exact: false },

@@ -12,6 +12,7 @@ import {
   type CommuneDocumentWithVersions,
   type CouncilSession,
   type CouncilSessionDetail,
+  NewsApi,
   TransparencyApi,
 } from '@communes/web-data-access';
 import { provideCommunesI18nTesting } from '@communes/web-ui';
@@ -263,6 +264,10 @@ describe('commune pages', () => {
         { provide: CommunesApi, useValue: { get: () => of(commune) } },
         { provide: TransparencyApi, useValue: transparency },
         {
+          provide: NewsApi,
+          useValue: { list: () => of({ items: [], total: 0, page: 1, pageSize: 3 }) } satisfies Partial<NewsApi>,
+        },
+        {
           provide: CivicApi,
           useValue: {
             session: () => Promise.resolve(sessionDetail),
@@ -318,6 +323,7 @@ describe('commune pages', () => {
     expect(tabs).toEqual([
       ['Présentation', 'page'],
       ['Agenda', null],
+      ['Actualités', null],
       ['Sessions', null],
       ['Documents', null],
       ['Budget', null],

@@ -30,6 +30,18 @@ export const communeRoutes: Routes = [
         title: 'portal.commune.tab.agenda',
       },
       {
+        path: 'actualites',
+        loadComponent: () =>
+          import('./news/commune-news').then((m) => m.CommuneNews),
+        title: 'portal.commune.tab.news',
+      },
+      {
+        path: 'actualites/:id',
+        loadComponent: () =>
+          import('./news/news-article-page').then((m) => m.NewsArticlePage),
+        title: 'portal.commune.tab.news',
+      },
+      {
         path: 'sessions',
         loadComponent: () =>
           import('./sessions/commune-sessions').then((m) => m.CommuneSessions),

@@ -13,6 +13,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { LabelPipe } from '../../shared/label.pipe';
 import { budgetYears, yearView } from '../budget/budget-view';
 import { CommuneContext } from '../commune-context';
+import { NewsBlock } from '../news/news-block';
 
 /** The first section: who the commune is, how to reach it, what comes next, what is new. */
 @Component({
@@ -24,6 +25,7 @@ import { CommuneContext } from '../commune-context';
     DatePipe,
     FcfaPipe,
     LabelPipe,
+    NewsBlock,
   ],
   templateUrl: './commune-overview.html',
   styleUrl: '../commune-section.css',
@@ -46,6 +48,8 @@ export class CommuneOverview {
   );
 
   private readonly active = computed(() => this.commune()?.status === 'active');
+  /** The slug once the commune is active: the news block asks nothing before. */
+  protected readonly activeSlug = computed(() => (this.active() ? this.context.slug() : undefined));
 
   // Both lists are secondary: if they fail, the section simply does not show.
   private readonly agenda = rxResource({
