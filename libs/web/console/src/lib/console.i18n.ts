@@ -13,7 +13,7 @@ const merged = (...files: Promise<{ default: Translation }>[]) =>
 export const consoleI18n = provideTranslocoScope({
   scope: CONSOLE_SCOPE,
   loader: {
-    fr: () => merged(import('./i18n/fr.json'), import('./i18n/sessions.fr.json')),
-    en: () => merged(import('./i18n/en.json'), import('./i18n/sessions.en.json')),
+    fr: () => merged(import('./i18n/fr.json'), import('./i18n/sessions.fr.json'), import('./i18n/news.fr.json')),
+    en: () => merged(import('./i18n/en.json'), import('./i18n/sessions.en.json'), import('./i18n/news.en.json')),
   },
 });

@@ -19,6 +19,7 @@ export const consoleRoutes: Routes = [
           { path: 'documents', title: 'console.documents.title', loadComponent: () => import('./pages/documents-page').then((m) => m.DocumentsPage) },
           { path: 'imports', title: 'console.imports.title', loadComponent: () => import('./pages/imports-page').then((m) => m.ImportsPage) },
           { path: 'agenda', title: 'console.agenda.title', loadComponent: () => import('./pages/agenda-page').then((m) => m.AgendaPage) },
+          { path: 'actualites', title: 'console.news.title', loadComponent: () => import('./pages/news-page').then((m) => m.NewsPage) },
           { path: 'seances', title: 'console.sessions.title', loadComponent: () => import('./pages/sessions-page').then((m) => m.SessionsPage) },
           { path: 'seances/:id', title: 'console.sessions.control.title', loadComponent: () => import('./pages/session-control-page').then((m) => m.SessionControlPage) },
           { path: 'debats', title: 'console.debates.title', loadComponent: () => import('./pages/debates-page').then((m) => m.DebatesPage) },

@@ -15,6 +15,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
         <li><a routerLink="documents" routerLinkActive="active" ariaCurrentWhenActive="page">{{ 'console.nav.documents' | transloco }}</a></li>
         <li><a routerLink="imports" routerLinkActive="active" ariaCurrentWhenActive="page">{{ 'console.nav.imports' | transloco }}</a></li>
         <li><a routerLink="agenda" routerLinkActive="active" ariaCurrentWhenActive="page">{{ 'console.nav.agenda' | transloco }}</a></li>
+        <li><a routerLink="actualites" routerLinkActive="active" ariaCurrentWhenActive="page">{{ 'console.news.nav' | transloco }}</a></li>
         <li><a routerLink="seances" routerLinkActive="active" ariaCurrentWhenActive="page">{{ 'console.sessions.nav' | transloco }}</a></li>
         <li><a routerLink="debats" routerLinkActive="active" ariaCurrentWhenActive="page">{{ 'console.debates.nav' | transloco }}</a></li>
         <!-- The staff queue lives in libs/web/participation (/console/:slug/doleances). -->
