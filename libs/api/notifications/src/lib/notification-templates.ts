@@ -135,18 +135,19 @@ function contentOf(context: TemplateContext): Content {
     case 'good_practice.reviewed': {
       // ANCB's decision on a practice the recipient submitted for the national library.
       const decision = str(params['decision']);
-      const verdicts: Record<string, [string, string]> = {
-        published: ['a été publiée dans la bibliothèque nationale des bonnes pratiques', 'was published in the national library of good practices'],
-        changes_requested: ['demande des modifications avant publication', 'needs changes before it can be published'],
-        rejected: ["n'a pas été retenue pour la bibliothèque nationale", 'was not accepted for the national library'],
-        unpublished: ['a été retirée de la bibliothèque nationale', 'was taken off the national library'],
+      // [subject words, sentence] per decision and language.
+      const verdicts: Record<string, { fr: [string, string]; en: [string, string] }> = {
+        published: { fr: ['publiée', 'a été publiée dans la bibliothèque nationale des bonnes pratiques'], en: ['published', 'was published in the national library of good practices'] },
+        changes_requested: { fr: ['modifications demandées', 'doit être modifiée avant sa publication'], en: ['changes requested', 'needs changes before it can be published'] },
+        rejected: { fr: ['non retenue', "n'a pas été retenue pour la bibliothèque nationale"], en: ['not accepted', 'was not accepted for the national library'] },
+        unpublished: { fr: ['retirée de la bibliothèque', 'a été retirée de la bibliothèque nationale'], en: ['taken off the library', 'was taken off the national library'] },
       };
-      const [verdictFr, verdictEn] = verdicts[decision] ?? ['a été examinée', 'was reviewed'];
+      const [verdict, sentence] = (verdicts[decision] ?? { fr: ['examinée', 'a été examinée'], en: ['reviewed', 'was reviewed'] })[language];
       const comment = str(params['comment']);
       return {
-        subject: fr ? `Bonne pratique « ${title} » : ${verdictFr}` : `Good practice “${title}”: ${verdictEn}`,
+        subject: fr ? `Bonne pratique « ${title} » : ${verdict}` : `Good practice “${title}”: ${verdict}`,
         paragraphs: [
-          fr ? `La bonne pratique « ${title} » de ${commune.name} ${verdictFr}.` : `The good practice “${title}” of ${commune.name} ${verdictEn}.`,
+          fr ? `La bonne pratique « ${title} » de ${commune.name} ${sentence}.` : `The good practice “${title}” of ${commune.name} ${sentence}.`,
           ...(comment ? [fr ? `Commentaire de l'ANCB : ${comment}` : `ANCB's comment: ${comment}`] : []),
         ],
         link: { label: fr ? 'Voir la bonne pratique' : 'See the good practice', url: `${publicUrl}/console/${commune.slug}/bonnes-pratiques/${str(params['practiceId'])}` },
