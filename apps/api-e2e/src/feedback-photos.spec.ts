@@ -206,6 +206,23 @@ describe('feedback photos', () => {
     expect((await ctx.request({ method: 'GET', url: added.body.url.replace('/cotonou/', '/abomey-calavi/'), token: editorOfB })).status).toBe(404);
   });
 
+  it('a photo of feedback hidden by moderation is no longer served publicly; its author and the staff still see it', async () => {
+    const feedback = await send(author);
+    const added = await addPhoto(feedback.id, author, await phonePhoto());
+    expect((await ctx.request({ method: 'GET', url: added.body.url })).status).toBe(200);
+    await ctx.sql.query(`update feedback set hidden_at = now(), hidden_reason = 'Données personnelles' where id = $1`, [feedback.id]);
+    for (const token of [null, other]) {
+      const refused = await ctx.request<Problem>({ method: 'GET', url: added.body.url, token });
+      expect(refused.status).toBe(404);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+    }
+    const asAuthor = await ctx.request({ method: 'GET', url: added.body.url, token: author });
+    expect(asAuthor.status).toBe(200);
+    expect(asAuthor.headers['cache-control']).toContain('private');
+    expect((await ctx.request({ method: 'GET', url: added.body.url, token: editor })).status).toBe(200);
+    expect((await ctx.request<Feedback>({ method: 'GET', url: `${base}/${feedback.id}` })).body.photos).toEqual([]);
+  });
+
   it('an upload interrupted between storage and database leaves an intent that the sweeper removes with its object', async () => {
     const feedback = await send(author);
     const communeId = (await ctx.sql.query<{ id: string }>(`select id from communes where slug = 'cotonou'`)).rows[0].id;

@@ -119,6 +119,11 @@ export class FeedbackPhotosService {
     const { record, photo } = await this.runAs(commune, async () => {
       const found = await this.requireFeedback(commune.id, feedbackId);
       this.access.authorize('read', 'Feedback', { communeId: found.communeId, visibility: found.visibility, authorId: found.authorId });
+      // Hidden by moderation: its photos are served to its author and the commune staff only (like its text).
+      const viewer = this.requestContext.actor.userId;
+      if (found.hiddenAt !== null && this.access.scopeIn(commune.id) !== 'staff' && (viewer === null || found.authorId !== viewer)) {
+        throw new NotFoundError('feedback.photo-not-found', 'No such photo for this feedback.');
+      }
       const stored = await this.photos.find(commune.id, feedbackId, photoId);
       if (!stored) throw new NotFoundError('feedback.photo-not-found', 'No such photo for this feedback.');
       return { record: found, photo: stored };
@@ -128,7 +133,7 @@ export class FeedbackPhotosService {
       mediaType: photo.mediaType,
       sizeBytes: photo.sizeBytes,
       sha256: photo.sha256,
-      isPublic: record.visibility === 'public',
+      isPublic: record.visibility === 'public' && record.hiddenAt === null,
     };
   }
 
