@@ -112,6 +112,10 @@ describe('good practices', () => {
 
     const library = await ctx.request<Library>({ method: 'GET', url: '/api/v1/good-practices?q=arrondissements%20enveloppe' });
     expect(library.body.items.map((p) => p.id)).toContain(created.body.id);
+    // Words naming the commune or its department find its practices too.
+    const byPlace = await ctx.request<Library>({ method: 'GET', url: '/api/v1/good-practices?q=budget%20Cotonou' });
+    expect(byPlace.body.items.map((p) => p.id)).toEqual([created.body.id]);
+    expect((await ctx.request<Library>({ method: 'GET', url: '/api/v1/good-practices?q=budget%20Ouidah' })).body.total).toBe(0);
     const filtered = await ctx.request<Library>({ method: 'GET', url: `/api/v1/good-practices?theme=participation_citoyenne&department=Littoral&commune=cotonou&year=${new Date().getUTCFullYear()}` });
     expect(filtered.body.items.map((p) => p.id)).toEqual([created.body.id]);
     expect(filtered.body.themes).toEqual([{ theme: 'participation_citoyenne', count: 1 }]);

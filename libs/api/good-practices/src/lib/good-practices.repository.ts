@@ -213,16 +213,19 @@ export class GoodPracticesRepository {
   /** The national library: published practices of every commune (monitoring scope). */
   async library(filters: LibraryFilters): Promise<LibraryPage> {
     // $1 q, $2 department, $3 commune slug, $4 year; the theme ($5) is left out of the theme facet.
+    // The words may name the commune or its department too ("assainissement Cotonou"): the library
+    // is small (published practices only), so the combined vector is computed on the fly.
     const base = `from good_practices p join communes c on c.id = p.commune_id
-      cross join lateral (select websearch_to_tsquery('public.french_unaccent', coalesce($1::text, '')) as query) s
+      cross join lateral (select websearch_to_tsquery('public.french_unaccent', coalesce($1::text, '')) as query,
+        p.search_vector || setweight(to_tsvector('public.french_unaccent', c.name || ' ' || c.department), 'D') as vector) s
       where p.status = 'published'
-        and ($1::text is null or numnode(s.query) = 0 or p.search_vector @@ s.query)
+        and ($1::text is null or numnode(s.query) = 0 or s.vector @@ s.query)
         and ($2::text is null or c.department = $2) and ($3::text is null or c.slug = $3)
         and ($4::int is null or extract(year from p.published_at)::int = $4)`;
     const params = [filters.q, filters.department, filters.commune, filters.year];
     const items = await this.tx.query<GoodPracticeSummaryRecord & { total: number }>(
       `select ${SUMMARY_COLUMNS}, count(*) over ()::int as total ${base} and ($5::text is null or p.theme = $5)
-       order by case when $1::text is null then 0 else ts_rank(p.search_vector, s.query) end desc, p.published_at desc, p.id
+       order by case when $1::text is null then 0 else ts_rank(s.vector, s.query) end desc, p.published_at desc, p.id
        limit $6 offset $7`,
       [...params, filters.theme, filters.limit, filters.offset],
     );
