@@ -7,7 +7,7 @@ import { AppConfig, InvalidConfigurationError, loadAppConfig } from '@communes/a
 import { createApiApplication } from '@communes/api-bootstrap';
 import { DocumentStorage } from '@communes/api-storage';
 import { SearchIndexer } from '@communes/api-search';
-import { seedDemoAgenda, seedDemoBranding, seedDemoBudgets, seedDemoContracts, seedDemoDocuments, seedDemoGoodPractices, seedDemoModeration, seedDemoParticipation, seedDemoSessions } from '@communes/api-demo';
+import { seedDemoAgenda, seedDemoBranding, seedDemoBudgets, seedDemoContracts, seedDemoDocuments, seedDemoGoodPractices, seedDemoModeration, seedDemoNews, seedDemoParticipation, seedDemoSessions } from '@communes/api-demo';
 import {
   DEMO_ACCOUNTS,
   findWorkspaceRoot,
@@ -112,6 +112,8 @@ async function startServer(config: AppConfig, ownerUrl: string | undefined, stop
     if (published) console.log(`Published ${published} demo documents for the pilot communes.`);
     const events = await seedDemoAgenda(ownerUrl);
     if (events) console.log(`Published ${events} agenda events for the pilot communes.`);
+    const news = await seedDemoNews(ownerUrl);
+    if (news) console.log(`Published ${news} news articles for the pilot communes.`);
     const budgets = await seedDemoBudgets(ownerUrl);
     if (budgets) console.log(`Published ${budgets} budgets for the pilot communes.`);
     const contracts = await seedDemoContracts(ownerUrl);

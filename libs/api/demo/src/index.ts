@@ -2,6 +2,7 @@
 // relevance on what a newcomer actually sees.
 export * from './lib/seed-demo-documents';
 export * from './lib/seed-demo-agenda';
+export * from './lib/seed-demo-news';
 export * from './lib/seed-demo-budgets';
 export * from './lib/seed-demo-contracts';
 export * from './lib/seed-demo-branding';
