@@ -107,6 +107,7 @@ describe('good practices', () => {
     // Public: the history stays between the commune and ANCB.
     const publicView = await ctx.request<Practice>({ method: 'GET', url: `/api/v1/good-practices/${created.body.id}` });
     expect(publicView.body).toMatchObject({ status: 'published', reviews: [], documents: [{ id: publishedDocument }] });
+    expect(publicView.body).not.toHaveProperty('submittedBy');
     expect((await ctx.request<Practice>({ method: 'GET', url, token: adminB })).body.reviews).toEqual([]);
     expect((await ctx.request<Practice>({ method: 'GET', url, token: editor })).body.reviews).toHaveLength(4);
 

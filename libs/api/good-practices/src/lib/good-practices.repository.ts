@@ -251,7 +251,12 @@ export class GoodPracticesRepository {
       const [row] = await this.tx.query<{ total: number }>(`select count(*)::int as total ${base} and ($5::text is null or p.theme = $5)`, [...params, filters.theme]);
       total = row.total;
     }
-    return { total, items: items.map(({ total: _total, ...item }) => item), themes, departments, communes, years };
+    const page = items.map((row) => {
+      const item: GoodPracticeSummaryRecord & { total?: number } = { ...row };
+      delete item.total;
+      return item;
+    });
+    return { total, items: page, themes, departments, communes, years };
   }
 
   /** One published practice of any commune (monitoring scope). */

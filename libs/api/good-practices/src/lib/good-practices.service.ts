@@ -265,6 +265,8 @@ export function missingForSubmission(practice: Pick<GoodPracticeFields, 'summary
 }
 
 function toResponse(practice: GoodPracticeRecord, documents: GoodPracticeDocumentResponse[], reviews: GoodPracticeReviewResponse[]): GoodPracticeResponse {
-  const { submittedBy: _submittedBy, ...visible } = practice;
+  // Who submitted is for the decision email only, not for the page.
+  const visible: Omit<GoodPracticeRecord, 'submittedBy'> & { submittedBy?: string | null } = { ...practice };
+  delete visible.submittedBy;
   return { ...visible, documents, reviews };
 }
