@@ -10,6 +10,7 @@ import {
 import { NgTemplateOutlet } from '@angular/common';
 import { Router, RouterLink } from '@angular/router';
 import { AuthSession, LOGIN_PATH } from '@communes/web-auth';
+import { ReportButton } from '@communes/web-participation';
 import { DatePipe, LoadFailure } from '@communes/web-ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { routeParam } from '../../shared/route-param';
@@ -33,7 +34,7 @@ interface ThreadNode {
  */
 @Component({
   selector: 'cp-debate-page',
-  imports: [NgTemplateOutlet, RouterLink, TranslocoPipe, DatePipe, LoadFailure, MessageForm],
+  imports: [NgTemplateOutlet, RouterLink, TranslocoPipe, DatePipe, LoadFailure, MessageForm, ReportButton],
   templateUrl: './debate-page.html',
   styleUrls: ['../commune-section.css', './debates.css'],
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -1,4 +1,5 @@
-import { HttpErrorResponse, HttpHeaders } from '@angular/common/http';
+import { HttpErrorResponse, HttpHeaders, provideHttpClient } from '@angular/common/http';
+import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
@@ -86,12 +87,17 @@ describe('debates', () => {
     };
     TestBed.configureTestingModule({
       providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
         provideRouter([{ path: 'communes/:slug', children: communeRoutes }]),
         provideCommunesI18nTesting({ portal: { fr: portalFr, en: portalEn }, civic: { fr: civicFr, en: civicEn } }),
         { provide: CommunesApi, useValue: { get: () => of(commune) } },
         { provide: TransparencyApi, useValue: {} },
         { provide: CivicApi, useValue: civic },
-        { provide: AuthSession, useValue: { status, signedIn: () => status() === 'signed-in', whenReady: () => Promise.resolve() } },
+        {
+          provide: AuthSession,
+          useValue: { status, user: () => (status() === 'signed-in' ? { id: 'u-koffi' } : null), signedIn: () => status() === 'signed-in', whenReady: () => Promise.resolve() },
+        },
       ],
     });
   });
@@ -119,6 +125,9 @@ describe('debates', () => {
     expect(top[0].querySelector('.thread .comment--official')).toBe(official);
     expect(plain(page().querySelector('.comment--hidden')?.textContent)).toContain('Commentaire masqué par la modération.');
     expect(page().querySelector('.comment--hidden .actions')).toBeNull();
+    // Citizens' comments can be reported; the commune's official answer cannot.
+    expect(page().querySelectorAll('.comment:not(.comment--official) cp-report-button')).toHaveLength(1);
+    expect(official?.querySelector('cp-report-button')).toBeNull();
   });
 
   it('reacts (the button says it is pressed), and asks a signed-out citizen to sign in first', async () => {

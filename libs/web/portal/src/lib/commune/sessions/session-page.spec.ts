@@ -1,4 +1,5 @@
-import { HttpErrorResponse, HttpHeaders } from '@angular/common/http';
+import { HttpErrorResponse, HttpHeaders, provideHttpClient } from '@angular/common/http';
+import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
@@ -161,6 +162,8 @@ describe('session page (live)', () => {
     };
     TestBed.configureTestingModule({
       providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
         provideRouter([
           { path: 'communes/:slug', children: communeRoutes },
           { path: 'connexion', component: LoginStub },
@@ -256,6 +259,9 @@ describe('session page (live)', () => {
     expect(area.value).toBe('');
     expect(localStorage.getItem('communes.draft.session-question.s1')).toBeNull();
     expect(plain(page().querySelector('[data-testid="questions"] > li:last-child')?.textContent)).toContain('Votre question');
+    // Others' questions can be reported to the moderators; one's own cannot.
+    expect(page().querySelectorAll('[data-testid="questions"] > li:first-child cp-report-button')).toHaveLength(1);
+    expect(page().querySelector('[data-testid="questions"] > li:last-child cp-report-button')).toBeNull();
   });
 
   it('sends a signed-out citizen to the login page, the question kept for their return', async () => {

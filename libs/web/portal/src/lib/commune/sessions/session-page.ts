@@ -12,6 +12,7 @@ import {
   SESSION_QUESTION_MAX,
   SESSION_QUESTION_MIN,
 } from '@communes/shared-contracts';
+import { ReportButton } from '@communes/web-participation';
 import { DatePipe, LoadFailure } from '@communes/web-ui';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { routeParam } from '../../shared/route-param';
@@ -32,7 +33,7 @@ type SessionDocument = SessionDetail['documents'][number];
  */
 @Component({
   selector: 'cp-session-page',
-  imports: [RouterLink, TranslocoPipe, DatePipe, LoadFailure, StreamPlayer, MessageForm],
+  imports: [RouterLink, TranslocoPipe, DatePipe, LoadFailure, StreamPlayer, MessageForm, ReportButton],
   providers: [SessionLive],
   templateUrl: './session-page.html',
   styleUrls: ['../commune-section.css', './session-page.css'],
