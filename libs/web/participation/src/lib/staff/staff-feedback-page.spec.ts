@@ -20,7 +20,7 @@ const editor: CurrentUser = {
   memberships: [{ communeId: 'c1', communeSlug: 'cotonou', communeName: 'Cotonou', role: 'editor' }],
 };
 
-async function open() {
+async function open(feedback: Record<string, unknown> = {}) {
   TestBed.configureTestingModule({
     providers: [
       provideHttpClient(),
@@ -36,7 +36,7 @@ async function open() {
   const harness = await RouterTestingHarness.create('/console/cotonou/doleances/f1');
   await settle();
   const http = TestBed.inject(HttpTestingController);
-  http.expectOne('/api/v1/communes/cotonou/feedback/f1').flush({ ...sentFeedback, authorName: 'Koffi A.' });
+  http.expectOne('/api/v1/communes/cotonou/feedback/f1').flush({ ...sentFeedback, authorName: 'Koffi A.', ...feedback });
   http.expectOne('/api/v1/communes/cotonou/members').flush([{ userId: 'u1', displayName: 'Awa', email: null, phone: null, role: 'editor', joinedAt: '2026-01-01T00:00:00Z' }]);
   const page = harness.routeNativeElement as HTMLElement;
   // The loaded feedback renders once both requests have settled (several turns on a busy machine).
@@ -71,5 +71,14 @@ describe('StaffFeedbackPage', () => {
     await harness.fixture.whenStable();
     expect(page.querySelector('[role="alert"]')?.textContent).toBe('Indiquez le motif du refus.');
     http.expectNone({ method: 'POST', url: '/api/v1/communes/cotonou/feedback/f1/status' });
+  });
+
+  it('shows the photos and, when the citizen shared it, the place on a map', async () => {
+    const photos = [{ id: 'p1', url: '/api/v1/communes/cotonou/feedback/f1/photos/p1', mediaType: 'image/jpeg', width: 10, height: 10 }];
+    const { page } = await open({ photos, latitude: 6.370094, longitude: 2.425 });
+    const image = page.querySelector('cp-feedback-photo-strip img');
+    expect(image?.getAttribute('alt')).toBe('Photo 1 jointe à la demande COT-2026-000123');
+    const map = [...page.querySelectorAll('a')].find((a) => a.textContent?.includes('carte'));
+    expect(map?.getAttribute('href')).toBe('https://www.openstreetmap.org/?mlat=6.370094&mlon=2.425#map=18/6.370094/2.425');
   });
 });

@@ -8,6 +8,7 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { NEXT_STATUSES } from '../feedback/tracking';
 import { ParticipationApi } from '../participation-api';
 import { errorKey, injectSlug, problemDetail } from '../shared/commune';
+import { FeedbackPhotoStrip } from '../feedback/feedback-photo-strip';
 
 /**
  * `/console/:slug/doleances/:id`: one feedback for the staff: assign it, answer it publicly,
@@ -15,7 +16,7 @@ import { errorKey, injectSlug, problemDetail } from '../shared/commune';
  */
 @Component({
   selector: 'cp-staff-feedback-page',
-  imports: [TranslocoPipe, RouterLink, CpDatePipe, NumberPipe, LoadFailure],
+  imports: [TranslocoPipe, RouterLink, CpDatePipe, NumberPipe, LoadFailure, FeedbackPhotoStrip],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: '../shared/participation.css',
   templateUrl: './staff-feedback-page.html',
