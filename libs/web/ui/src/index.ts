@@ -8,3 +8,4 @@ export * from './lib/format/format.pipes';
 export * from './lib/language-switch/language-switch';
 export * from './lib/shell/load-failure';
 export * from './lib/format/plural.pipe';
+export * from './lib/i18n/translations-ready.guard';

@@ -13,7 +13,7 @@ import fastifyStatic from '@fastify/static';
 import multipart from '@fastify/multipart';
 import { AppConfig, createValidationPipe, ProblemDetailsFilter } from '@communes/api-core';
 import { ApiModule } from './api.module';
-import { allowNonceScripts, ServerRenderer } from './server-renderer';
+import { allowNonceScripts, compressPage, ServerRenderer } from './server-renderer';
 
 export const API_PREFIX = 'api/v1';
 /** Origins of the embedded session players (YouTube without cookies, Facebook). */
@@ -152,6 +152,10 @@ async function serveWebApp(app: NestFastifyApplication, root: string): Promise<v
     allowNonceScripts(reply.raw, nonce);
     if (page.location) reply.header('location', page.location);
     // The page holds the reader's language and fresh data: never reused without asking.
-    return reply.code(page.status).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(page.html);
+    reply.code(page.status).type('text/html; charset=utf-8').header('cache-control', 'no-cache');
+    // Compressed here: answered before routing, the page does not pass through @fastify/compress.
+    const compressed = compressPage(page.html, request.headers['accept-encoding']);
+    if (!compressed) return reply.send(page.html);
+    return reply.header('content-encoding', compressed.encoding).header('vary', 'accept-encoding').send(compressed.body);
   });
 }

@@ -3,7 +3,8 @@ import { mkdtemp, mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyRequest } from 'fastify';
-import { allowNonceScripts, CSP_NONCE_PLACEHOLDER, ServerRenderer } from './server-renderer';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { allowNonceScripts, compressPage, CSP_NONCE_PLACEHOLDER, ServerRenderer } from './server-renderer';
 
 /** The header part of a ServerResponse: enough for allowNonceScripts. */
 function responseWith(policy: string | undefined): ServerResponse & { policy(): unknown } {
@@ -88,5 +89,23 @@ describe('ServerRenderer.render', () => {
   ])('gives null (the client-rendered page is sent instead) when the rendering %s', async (_case, renderPage) => {
     const renderer = new ServerRenderer({ renderPage });
     await expect(renderer.render(request, 'n')).resolves.toBeNull();
+  });
+});
+
+describe('compressPage', () => {
+  const html = `<!doctype html><h1>Cotonou</h1>${'<p>Budget primitif 2026</p>'.repeat(200)}`;
+
+  it('uses brotli when accepted, else gzip, else nothing', () => {
+    const br = compressPage(html, 'gzip, deflate, br, zstd');
+    expect(br?.encoding).toBe('br');
+    expect(brotliDecompressSync(br?.body ?? Buffer.alloc(0)).toString()).toBe(html);
+    expect(br?.body.length).toBeLessThan(html.length / 10);
+
+    const gzip = compressPage(html, 'gzip;q=1.0, br;q=0');
+    expect(gzip?.encoding).toBe('gzip');
+    expect(gunzipSync(gzip?.body ?? Buffer.alloc(0)).toString()).toBe(html);
+
+    expect(compressPage(html, 'identity')).toBeNull();
+    expect(compressPage(html, undefined)).toBeNull();
   });
 });

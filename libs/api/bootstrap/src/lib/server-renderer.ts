@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { Logger } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 
@@ -40,6 +41,25 @@ export function allowNonceScripts(response: ServerResponse, nonce: string): void
     'content-security-policy',
     policy.replace(/(^|;)\s*script-src([^;]*)/, (_match, start: string, sources: string) => `${start}script-src${sources} 'nonce-${nonce}'`),
   );
+}
+
+/**
+ * The page compressed for the reader's browser (brotli, else gzip; about 35 kB → 8 kB for a
+ * commune page), or null when it accepts neither. Brotli at a middle quality: made per answer.
+ */
+export function compressPage(html: string, acceptEncoding: string | undefined): { encoding: 'br' | 'gzip'; body: Buffer } | null {
+  const accepted = new Set(
+    (acceptEncoding ?? '')
+      .split(',')
+      .map((part) => part.trim().split(';'))
+      .filter(([, quality]) => !/^\s*q=0(\.0*)?\s*$/.test(quality ?? ''))
+      .map(([name]) => name.trim().toLowerCase()),
+  );
+  if (accepted.has('br')) {
+    return { encoding: 'br', body: brotliCompressSync(html, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: html.length } }) };
+  }
+  if (accepted.has('gzip')) return { encoding: 'gzip', body: gzipSync(html) };
+  return null;
 }
 
 // The server bundle is an ES module; this API is bundled as CommonJS, where `import()` would be

@@ -1,5 +1,6 @@
 import type { Routes } from '@angular/router';
 import { communeMemberGuard } from '@communes/web-auth';
+import { translationsReady } from '@communes/web-ui';
 import { moderationI18n } from './moderation/moderation.i18n';
 import { participationI18n } from './participation.i18n';
 
@@ -13,6 +14,7 @@ export const feedbackRoutes: Routes = [
   {
     path: '',
     providers: [participationI18n],
+    canActivate: [translationsReady],
     children: [
       { path: '', pathMatch: 'full', title: 'participation.feedback.title', loadComponent: () => import('./feedback/feedback-list-page').then((m) => m.FeedbackListPage) },
       { path: 'nouvelle', title: 'participation.form.title', loadComponent: () => import('./feedback/feedback-form-page').then((m) => m.FeedbackFormPage) },
@@ -24,6 +26,7 @@ export const trackingRoutes: Routes = [
   {
     path: '',
     providers: [participationI18n],
+    canActivate: [translationsReady],
     children: [
       { path: '', pathMatch: 'full', title: 'participation.tracking.title', loadComponent: () => import('./feedback/tracking-page').then((m) => m.TrackingPage) },
       { path: ':number', title: 'participation.tracking.title', loadComponent: () => import('./feedback/tracking-page').then((m) => m.TrackingPage) },
@@ -35,6 +38,7 @@ export const consultationRoutes: Routes = [
   {
     path: '',
     providers: [participationI18n],
+    canActivate: [translationsReady],
     children: [
       { path: '', pathMatch: 'full', title: 'participation.consultations.title', loadComponent: () => import('./consultations/consultations-page').then((m) => m.ConsultationsPage) },
       { path: ':id', title: 'participation.consultations.title', loadComponent: () => import('./consultations/consultation-page').then((m) => m.ConsultationPage) },

@@ -2,6 +2,7 @@ import type { Routes } from '@angular/router';
 import { CommuneDirectoryPage } from './commune-directory/commune-directory-page';
 import { HomePage } from './home/home-page';
 import { NotFoundPage } from './not-found/not-found-page';
+import { translationsReady } from '@communes/web-ui';
 import { portalI18n } from './portal.i18n';
 
 /**
@@ -14,6 +15,7 @@ export const portalRoutes: Routes = [
   {
     path: '',
     providers: [portalI18n],
+    canActivate: [translationsReady],
     children: [
       {
         path: '',

@@ -1,4 +1,5 @@
 import type { Routes } from '@angular/router';
+import { translationsReady } from '@communes/web-ui';
 import { civicI18n } from '../civic/civic.i18n';
 import { DebatePage } from './debate-page';
 import { DebatesPage } from './debates-page';
@@ -8,6 +9,7 @@ export const debatesRoutes: Routes = [
   {
     path: '',
     providers: [civicI18n],
+    canActivate: [translationsReady],
     children: [
       {
         path: '',

@@ -1,4 +1,5 @@
 import type { Routes } from '@angular/router';
+import { translationsReady } from '@communes/web-ui';
 import { civicI18n } from '../civic/civic.i18n';
 import { SessionPage } from './session-page';
 
@@ -7,6 +8,7 @@ export const sessionRoutes: Routes = [
   {
     path: '',
     providers: [civicI18n],
+    canActivate: [translationsReady],
     component: SessionPage,
     title: 'portal.commune.tab.sessions',
   },
