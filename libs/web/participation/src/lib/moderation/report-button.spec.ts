@@ -68,6 +68,7 @@ describe('ReportButton', () => {
     await fixture.whenStable();
     expect(host.querySelector('[role="status"]')?.textContent).toBe('Merci, la commune examinera ce contenu.');
     expect(trigger.textContent?.trim()).toBe('Signalé');
+    expect(trigger.getAttribute('aria-label')).toBe('Signalé : la doléance COT-2026-000123');
 
     // Closing gives the focus back to the button.
     [...host.querySelectorAll<HTMLButtonElement>('dialog button')].find((b) => b.textContent?.trim() === 'Fermer')!.click();

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, input, output, signal, viewChild } from '@angular/core';
+import { afterNextRender, ChangeDetectionStrategy, Component, ElementRef, inject, Injector, input, output, signal, viewChild } from '@angular/core';
 import { REPORT_DETAILS_MAX, REPORT_REASONS, type ModeratedContentKind, type ReportReason } from '@communes/shared-contracts';
 import type { ReportReceiptResponse } from '@communes/web-api-client';
 import { ApiError } from '@communes/web-data-access';
@@ -43,52 +43,56 @@ let nextId = 0;
       type="button"
       class="cp-button cp-button--secondary report"
       aria-haspopup="dialog"
-      [attr.aria-label]="label() ? ((done() ? 'moderation.report.done' : 'moderation.report.buttonLabel') | transloco: { what: label() }) : null"
+      [attr.aria-label]="label() ? ((done() ? 'moderation.report.doneLabel' : 'moderation.report.buttonLabel') | transloco: { what: label() }) : null"
       (click)="open()"
     >
       {{ (done() ? 'moderation.report.done' : 'moderation.report.button') | transloco }}
     </button>
     <dialog #dialog [attr.aria-labelledby]="ids.title" (close)="closed()">
-      <h2 [id]="ids.title">{{ 'moderation.report.title' | transloco }}</h2>
-      @if (done()) {
-        <p role="status">{{ (alreadyReported() ? 'moderation.report.alreadyReported' : 'moderation.report.thanks') | transloco }}</p>
-        <div class="row">
-          <button type="button" class="cp-button" (click)="close()">{{ 'moderation.report.close' | transloco }}</button>
-        </div>
-      } @else {
-        <form novalidate (submit)="$event.preventDefault(); send()">
-          <p class="hint">{{ 'moderation.report.intro' | transloco }}</p>
-          <fieldset [attr.aria-describedby]="missingReason() ? ids.reasonError : null">
-            <legend>{{ 'moderation.report.reasonLegend' | transloco }}</legend>
-            @for (r of reasons; track r) {
-              <label class="choice">
-                <input type="radio" [name]="ids.reasonName" [value]="r" [checked]="reason() === r" (change)="choose(r)" />
-                <span>{{ 'moderation.reason.' + r | transloco }}</span>
-              </label>
-            }
-          </fieldset>
-          @if (missingReason()) {
-            <p class="field-error" [id]="ids.reasonError">{{ 'moderation.report.reasonRequired' | transloco }}</p>
-          }
-          <div>
-            <label [for]="ids.details">{{ 'moderation.report.details' | transloco }}</label>
-            <textarea #detailsField [id]="ids.details" [attr.maxlength]="max" [attr.aria-describedby]="ids.count" (input)="details.set(detailsField.value)"></textarea>
-            <p class="count" [id]="ids.count">{{ 'moderation.report.count' | transloco: { count: details().length, max } }}</p>
-          </div>
-          @if (error()) {
-            <p class="field-error" role="alert">{{ error() }}</p>
-          }
+      <!-- Its content is made on first opening: a list of 20 items stays light (and so does the server's HTML). -->
+      @if (opened()) {
+        <h2 [id]="ids.title">{{ 'moderation.report.title' | transloco }}</h2>
+        @if (done()) {
+          <p role="status">{{ (alreadyReported() ? 'moderation.report.alreadyReported' : 'moderation.report.thanks') | transloco }}</p>
           <div class="row">
-            <button type="submit" class="cp-button" [disabled]="sending()">{{ (sending() ? 'moderation.report.sending' : 'moderation.report.send') | transloco }}</button>
-            <button type="button" class="cp-button cp-button--secondary" (click)="close()">{{ 'moderation.report.cancel' | transloco }}</button>
+            <button type="button" class="cp-button" (click)="close()">{{ 'moderation.report.close' | transloco }}</button>
           </div>
-        </form>
+        } @else {
+          <form novalidate (submit)="$event.preventDefault(); send()">
+            <p class="hint">{{ 'moderation.report.intro' | transloco }}</p>
+            <fieldset [attr.aria-describedby]="missingReason() ? ids.reasonError : null">
+              <legend>{{ 'moderation.report.reasonLegend' | transloco }}</legend>
+              @for (r of reasons; track r) {
+                <label class="choice">
+                  <input type="radio" [name]="ids.reasonName" [value]="r" [checked]="reason() === r" (change)="choose(r)" />
+                  <span>{{ 'moderation.reason.' + r | transloco }}</span>
+                </label>
+              }
+            </fieldset>
+            @if (missingReason()) {
+              <p class="field-error" [id]="ids.reasonError">{{ 'moderation.report.reasonRequired' | transloco }}</p>
+            }
+            <div>
+              <label [for]="ids.details">{{ 'moderation.report.details' | transloco }}</label>
+              <textarea #detailsField [id]="ids.details" [attr.maxlength]="max" [attr.aria-describedby]="ids.count" (input)="details.set(detailsField.value)"></textarea>
+              <p class="count" [id]="ids.count">{{ 'moderation.report.count' | transloco: { count: details().length, max } }}</p>
+            </div>
+            @if (error()) {
+              <p class="field-error" role="alert">{{ error() }}</p>
+            }
+            <div class="row">
+              <button type="submit" class="cp-button" [disabled]="sending()">{{ (sending() ? 'moderation.report.sending' : 'moderation.report.send') | transloco }}</button>
+              <button type="button" class="cp-button cp-button--secondary" (click)="close()">{{ 'moderation.report.cancel' | transloco }}</button>
+            </div>
+          </form>
+        }
       }
     </dialog>
   `,
 })
 export class ReportButton {
   private readonly api = inject(ModerationApi);
+  private readonly injector = inject(Injector);
   private readonly transloco = inject(TranslocoService);
 
   /** The commune of the content. */
@@ -110,6 +114,7 @@ export class ReportButton {
   protected readonly sending = signal(false);
   protected readonly error = signal('');
   protected readonly done = signal(false);
+  protected readonly opened = signal(false);
   protected readonly alreadyReported = signal(false);
 
   private readonly dialog = viewChild.required<ElementRef<HTMLDialogElement>>('dialog');
@@ -120,9 +125,19 @@ export class ReportButton {
     if (dialog.open) return;
     this.error.set('');
     this.missingReason.set(false);
-    // jsdom and very old browsers have no showModal: open it in place then.
-    if (typeof dialog.showModal === 'function') dialog.showModal();
-    else dialog.setAttribute('open', '');
+    this.opened.set(true);
+    // Once its content is there, so that the first reason gets the focus.
+    afterNextRender(
+      {
+        write: () => {
+          if (dialog.open) return;
+          // jsdom and very old browsers have no showModal: open it in place then.
+          if (typeof dialog.showModal === 'function') dialog.showModal();
+          else dialog.setAttribute('open', '');
+        },
+      },
+      { injector: this.injector },
+    );
   }
 
   protected close(): void {
