@@ -9,7 +9,7 @@ import { provideCommunesI18nTesting } from '@communes/web-ui';
 import { of } from 'rxjs';
 import participationEn from '../i18n/en.json';
 import participationFr from '../i18n/fr.json';
-import { trackingRoutes } from '../participation.routes';
+import { staffFeedbackRoutes, trackingRoutes } from '../participation.routes';
 import { sentFeedback } from '../testing-fixtures';
 import en from './i18n/en.json';
 import fr from './i18n/fr.json';
@@ -58,5 +58,33 @@ describe('feedback pages with moderation', () => {
     const page = await track({ ...sentFeedback, isMine: true, hidden: true, hiddenAt: '2026-03-04T10:00:00Z', hiddenReason: 'Numéro de téléphone personnel' });
     expect(page.querySelector('cp-hidden-notice')?.textContent).toContain('Raison : Numéro de téléphone personnel');
     expect(page.querySelector('.text')?.textContent).toBe(sentFeedback.text);
+  });
+});
+
+describe('the staff page of a hidden feedback', () => {
+  it('says it is hidden, with the reason', async () => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([{ path: 'console/:slug/doleances', children: staffFeedbackRoutes }]),
+        provideCommunesI18nTesting({ participation: { fr: participationFr, en: participationEn }, moderation: { fr, en } }),
+      ],
+    });
+    const session = TestBed.inject(AuthSession);
+    jest.spyOn(session, 'whenReady').mockResolvedValue();
+    jest.spyOn(session, 'signedIn').mockReturnValue(true);
+    jest.spyOn(session, 'memberships').mockReturnValue([{ communeId: 'c1', communeSlug: 'cotonou', communeName: 'Cotonou', role: 'moderator' }]);
+    const harness = await RouterTestingHarness.create('/console/cotonou/doleances/f1');
+    await settle();
+    const http = TestBed.inject(HttpTestingController);
+    http.expectOne('/api/v1/communes/cotonou/feedback/f1').flush({ ...sentFeedback, isMine: false, authorName: 'Koffi A.', hidden: true, hiddenAt: '2026-03-04T10:00:00Z', hiddenReason: 'Propos injurieux' });
+    http.expectOne('/api/v1/communes/cotonou/members').flush([]);
+    const page = harness.routeNativeElement as HTMLElement;
+    for (let i = 0; i < 50 && !page.querySelector('cp-hidden-notice'); i++) {
+      await settle();
+      await harness.fixture.whenStable();
+    }
+    expect(page.querySelector('cp-hidden-notice')?.textContent).toContain('Raison : Propos injurieux');
   });
 });

@@ -9,6 +9,7 @@ import { NEXT_STATUSES } from '../feedback/tracking';
 import { ParticipationApi } from '../participation-api';
 import { errorKey, injectSlug, problemDetail } from '../shared/commune';
 import { FeedbackPhotoStrip } from '../feedback/feedback-photo-strip';
+import { HiddenNotice } from '../moderation/hidden-notice';
 
 /**
  * `/console/:slug/doleances/:id`: one feedback for the staff: assign it, answer it publicly,
@@ -16,7 +17,7 @@ import { FeedbackPhotoStrip } from '../feedback/feedback-photo-strip';
  */
 @Component({
   selector: 'cp-staff-feedback-page',
-  imports: [TranslocoPipe, RouterLink, CpDatePipe, NumberPipe, LoadFailure, FeedbackPhotoStrip],
+  imports: [TranslocoPipe, RouterLink, CpDatePipe, NumberPipe, LoadFailure, FeedbackPhotoStrip, HiddenNotice],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: '../shared/participation.css',
   templateUrl: './staff-feedback-page.html',
