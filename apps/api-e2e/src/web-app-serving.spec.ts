@@ -32,6 +32,9 @@ describe('serving the web app and compressing answers', () => {
     expect(page.status).toBe(200);
     expect(page.text).toContain('<cp-root>');
     expect(page.headers['cache-control']).toBe('no-cache');
+    // curl and crawlers ask for anything.
+    const anything = await ctx.request({ method: 'GET', url: '/communes/cotonou', headers: { accept: '*/*' } });
+    expect(anything.text).toContain('<cp-root>');
   });
 
   it('sends the brotli copy of a hashed file, cached for a year, and the plain file otherwise', async () => {

@@ -120,10 +120,10 @@ const HASHED_ASSET = /-[A-Za-z0-9_-]{8}\.(js|css)(\.br|\.gz)?$/;
 
 /**
  * The built Angular app on the same origin. Page URLs (no file extension, outside /api) that
- * ask for HTML are rendered on the server by the app's own server bundle when it was built
- * (public pages with their data; see ServerRenderer), else, or if that fails, get index.html
- * (the app renders them in the browser), so that deep links work; files are served as they are,
- * from their brotli or gzip copy made at build time when the browser accepts it
+ * ask for HTML (or anything) are rendered on the server by the app's own server bundle when it
+ * was built (public pages with their data; see ServerRenderer), else, or if that fails, get
+ * index.html (the app renders them in the browser), so that deep links work; files are served
+ * as they are, from their brotli or gzip copy made at build time when the browser accepts it
  * (apps/web/scripts), hashed files cached for a year, the others (index.html, sw.js, manifest)
  * revalidated every time.
  */
@@ -144,7 +144,9 @@ async function serveWebApp(app: NestFastifyApplication, root: string): Promise<v
   fastify.addHook('onRequest', async (request, reply) => {
     const path = request.url.split('?')[0];
     const isPage = request.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path);
-    if (!isPage || !request.headers.accept?.includes('text/html')) return undefined;
+    // Browsers ask for text/html; curl and crawlers for anything (*/*, or no Accept at all).
+    const accept = request.headers.accept;
+    if (!isPage || (accept && !accept.includes('text/html') && !accept.includes('*/*'))) return undefined;
     const nonce = randomBytes(16).toString('base64');
     const page = renderer && (await renderer.render(request, nonce));
     if (!page) return reply.type('text/html').sendFile('index.html');
