@@ -7,6 +7,7 @@ import { DatePipe as CpDatePipe, LoadFailure, NumberPipe } from '@communes/web-u
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ParticipationApi } from '../participation-api';
 import { errorKey, injectCommune, injectSlug, problemDetail } from '../shared/commune';
+import { HiddenNotice } from '../moderation/hidden-notice';
 import { ReportButton } from '../moderation/report-button';
 import { FeedbackPhotoStrip } from './feedback-photo-strip';
 
@@ -18,7 +19,7 @@ const PAGE_SIZE = 20;
  */
 @Component({
   selector: 'cp-feedback-list-page',
-  imports: [TranslocoPipe, RouterLink, CpDatePipe, NumberPipe, LoadFailure, ReportButton, FeedbackPhotoStrip],
+  imports: [TranslocoPipe, RouterLink, CpDatePipe, NumberPipe, LoadFailure, HiddenNotice, ReportButton, FeedbackPhotoStrip],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: '../shared/participation.css',
   templateUrl: './feedback-list-page.html',

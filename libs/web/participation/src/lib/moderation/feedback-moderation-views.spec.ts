@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { AuthSession } from '@communes/web-auth';
 import { CommunesApi } from '@communes/web-data-access';
@@ -9,7 +9,7 @@ import { provideCommunesI18nTesting } from '@communes/web-ui';
 import { of } from 'rxjs';
 import participationEn from '../i18n/en.json';
 import participationFr from '../i18n/fr.json';
-import { staffFeedbackRoutes, trackingRoutes } from '../participation.routes';
+import { feedbackRoutes, staffFeedbackRoutes, trackingRoutes } from '../participation.routes';
 import { sentFeedback } from '../testing-fixtures';
 import en from './i18n/en.json';
 import fr from './i18n/fr.json';
@@ -86,5 +86,47 @@ describe('the staff page of a hidden feedback', () => {
       await harness.fixture.whenStable();
     }
     expect(page.querySelector('cp-hidden-notice')?.textContent).toContain('Raison : Propos injurieux');
+  });
+});
+
+describe('the public list with moderation', () => {
+  it('a report button on the others’ feedback; a hidden one (its author’s, or for the staff) says so', async () => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([{ path: 'communes/:slug/doleances', children: feedbackRoutes }]),
+        provideCommunesI18nTesting({ participation: { fr: participationFr, en: participationEn }, moderation: { fr, en } }),
+        { provide: CommunesApi, useValue: { list: () => of({ items: [commune], total: 1 }), get: () => of(commune) } },
+      ],
+    });
+    const session = TestBed.inject(AuthSession);
+    jest.spyOn(session, 'whenReady').mockResolvedValue();
+    jest.spyOn(session, 'signedIn').mockReturnValue(false);
+    jest.spyOn(session, 'status').mockReturnValue('anonymous');
+    const harness = await RouterTestingHarness.create();
+    void harness.navigateByUrl('/communes/cotonou/doleances');
+    const http = TestBed.inject(HttpTestingController);
+    for (let i = 0; i < 50 && http.match(() => false).length === 0 && !TestBed.inject(Router).navigated; i++) await settle();
+    for (let i = 0; i < 10; i++) await settle();
+    http.expectOne((r) => r.url === '/api/v1/communes/cotonou/feedback').flush({
+      items: [
+        { ...sentFeedback, id: 'f1', isMine: false },
+        { ...sentFeedback, id: 'f2', trackingNumber: 'COT-2026-000124', isMine: true, hidden: true, hiddenAt: '2026-03-04T10:00:00Z', hiddenReason: 'Hors sujet' },
+      ],
+      total: 2,
+      page: 1,
+      pageSize: 20,
+    });
+    const page = harness.routeNativeElement as HTMLElement;
+    for (let i = 0; i < 50 && !page.querySelector('cp-report-button'); i++) {
+      await settle();
+      await harness.fixture.whenStable();
+    }
+    const cards = [...page.querySelectorAll('li.cp-card')];
+    expect(cards[0].querySelector('cp-report-button button')?.getAttribute('aria-label')).toBe('Signaler COT-2026-000123');
+    expect(cards[0].querySelector('cp-hidden-notice')).toBeNull();
+    expect(cards[1].querySelector('cp-report-button')).toBeNull();
+    expect(cards[1].querySelector('cp-hidden-notice')?.textContent).toContain('Raison : Hors sujet');
   });
 });
