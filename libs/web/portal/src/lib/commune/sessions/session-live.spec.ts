@@ -8,6 +8,7 @@ import {
   keepHidden,
   LIVE_POLL_INTERVAL,
   SessionLive,
+  worthFollowing,
 } from './session-live';
 
 /** A stand-in for the browser's EventSource, driven by the test. */
@@ -283,6 +284,33 @@ describe('SessionLive', () => {
     expect(onServer.session()?.title).toBe('Reddition de comptes 2026');
     expect(FakeEventSource.opened).toHaveLength(0);
     expect(api.session).not.toHaveBeenCalled();
+  });
+});
+
+describe('which sessions are followed live', () => {
+  const now = Date.parse('2026-11-22T12:00:00Z');
+  it('follows scheduled and live sessions and those ended less than a day ago, not cancelled or older ones', () => {
+    expect(worthFollowing(detail({ status: 'scheduled' }), now)).toBe(true);
+    expect(worthFollowing(detail({ status: 'live' }), now)).toBe(true);
+    expect(worthFollowing(detail({ status: 'ended', endedAt: '2026-11-22T09:00:00Z' }), now)).toBe(true);
+    expect(worthFollowing(detail({ status: 'ended', endedAt: '2026-11-20T09:00:00Z' }), now)).toBe(false);
+    expect(worthFollowing(detail({ status: 'cancelled', cancelledAt: '2026-11-22T09:00:00Z', cancellationReason: 'Quorum' }), now)).toBe(false);
+  });
+
+  it('opens no stream for a session ended long ago', () => {
+    TestBed.configureTestingModule({
+      providers: [
+        SessionLive,
+        { provide: CivicApi, useValue: { session: jest.fn(), sessionEventsUrl: () => '/events' } },
+        { provide: EVENT_SOURCE_FACTORY, useValue: (url: string) => new FakeEventSource(url) },
+      ],
+    });
+    FakeEventSource.opened = [];
+    const live = TestBed.inject(SessionLive);
+    live.start('cotonou', 's1', detail({ status: 'ended', endedAt: '2020-01-01T00:00:00Z' }));
+    expect(FakeEventSource.opened).toHaveLength(0);
+    expect(live.mode()).toBe('idle');
+    expect(live.session()?.status).toBe('ended');
   });
 });
 

@@ -91,7 +91,7 @@ export class SessionLive implements OnDestroy {
     this.failures = 0;
     this.statusChange.set(null);
     this.session.set(initial);
-    if (!this.browser) return;
+    if (!this.browser || !worthFollowing(initial)) return;
     this.stopped = false;
     if (this.openStream) this.connect();
     else this.poll();
@@ -252,6 +252,17 @@ export class SessionLive implements OnDestroy {
       if (!this.stopped) work();
     }, ms);
   }
+}
+
+/** After this long, an ended session gets no more written answers worth a live connection. */
+export const FOLLOW_AFTER_END_MS = 24 * 3_600_000;
+
+/** Scheduled, live, or ended less than a day ago (answers written afterwards); not cancelled. */
+export function worthFollowing(session: SessionDetail, now = Date.now()): boolean {
+  if (session.status === 'scheduled' || session.status === 'live') return true;
+  if (session.status !== 'ended') return false;
+  const ended = Date.parse(session.endedAt ?? '');
+  return Number.isNaN(ended) || now - ended < FOLLOW_AFTER_END_MS;
 }
 
 /** The session after one live event (pure: a new object, the old one untouched). */
