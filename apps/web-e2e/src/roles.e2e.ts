@@ -8,7 +8,7 @@ import { ACCOUNTS, signIn } from './support/session';
  */
 const FORBIDDEN: { role: string; account: string; paths: string[] }[] = [
   { role: 'citizen', account: ACCOUNTS.citizen, paths: ['/ancb', '/ministere', '/console/cotonou'] },
-  { role: 'commune editor', account: ACCOUNTS.cotonouEditor, paths: ['/console/cotonou/membres', '/console/abomey-calavi', '/ancb'] },
+  { role: 'commune editor', account: ACCOUNTS.cotonouEditor, paths: ['/console/cotonou/membres', '/console/cotonou/identite', '/console/abomey-calavi', '/ancb'] },
   { role: 'commune admin', account: ACCOUNTS.cotonouAdmin, paths: ['/console/abomey-calavi', '/ministere'] },
   { role: 'ministry', account: ACCOUNTS.ministry, paths: ['/ancb', '/console/cotonou'] },
   { role: 'ANCB', account: ACCOUNTS.ancb, paths: ['/console/cotonou'] },
