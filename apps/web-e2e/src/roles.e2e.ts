@@ -54,7 +54,7 @@ describe('roles', () => {
     await page.reload();
     await page.locator('cp-account-panel summary').waitFor();
     await page.locator('cp-account-panel summary').click();
-    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.getByRole('button', { name: 'Se déconnecter', exact: true }).click();
     await page.getByRole('link', { name: 'Se connecter' }).waitFor();
     await open(page, '/ministere');
     expect(new URL(page.url()).pathname).toBe('/connexion');
@@ -122,7 +122,7 @@ describe('French and English', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Onboarding communes', level: 1 }).waitFor();
     await page.getByRole('link', { name: 'Onboard a commune' }).click();
-    await page.getByText('Step 1 of 3').waitFor();
+    await page.getByText('Step 1 of 4').waitFor();
     await context.close();
     await browser.close();
   });

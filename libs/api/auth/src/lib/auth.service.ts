@@ -14,7 +14,7 @@ import {
 import { TenantTransaction } from '@communes/api-database';
 import type { Actor } from '@communes/shared-permissions';
 import { parseIdentifier, normalizePhone } from './identifier';
-import { RefreshTokensRepository } from './refresh-tokens.repository';
+import { RefreshTokensRepository, RevokedReason } from './refresh-tokens.repository';
 import { UserMembershipRecord, UserRecord, UsersRepository } from './users.repository';
 
 export interface TokenPair {
@@ -98,11 +98,13 @@ export class AuthService {
       if (consumed) return { kind: 'rotated' as const, tokens: await this.issueTokens(consumed.userId, consumed.familyId) };
       const known = await this.refreshTokens.findByHash(tokenHash);
       // A token already rotated is a replay. One merely revoked (logged out) is not: another tab
-      // still holding it after a logout must not end the account's other sessions.
+      // still holding it after a logout must not end the account's other sessions. The owner's
+      // own token, revoked because of a replay, is told why.
       if (known?.usedAt) {
-        await this.endAllSessions(known.userId);
+        await this.endAllSessions(known.userId, 'reuse');
         return { kind: 'reused' as const };
       }
+      if (known?.revokedReason === 'reuse') return { kind: 'reused' as const };
       return { kind: 'invalid' as const };
     });
     // Thrown after the transaction so that the family's revocation is committed.
@@ -122,13 +124,13 @@ export class AuthService {
   async logout(refreshToken: string): Promise<void> {
     await this.tx.run({ communeId: null, userId: null, scope: 'self' }, async () => {
       const known = await this.refreshTokens.findByHash(hashOpaqueToken(refreshToken));
-      if (known) await this.refreshTokens.revokeFamily(known.familyId);
+      if (known) await this.refreshTokens.revokeFamily(known.familyId, 'logout');
     });
   }
 
   /** "Log out everywhere": ends every session of the account, this one included. */
   logoutEverywhere(userId: string): Promise<void> {
-    return this.tx.run({ communeId: null, userId, scope: 'self' }, () => this.endAllSessions(userId));
+    return this.tx.run({ communeId: null, userId, scope: 'self' }, () => this.endAllSessions(userId, 'logout-everywhere'));
   }
 
   /**
@@ -153,8 +155,8 @@ export class AuthService {
     });
   }
 
-  private async endAllSessions(userId: string): Promise<void> {
-    await this.refreshTokens.revokeAllOfUser(userId);
+  private async endAllSessions(userId: string, reason: RevokedReason): Promise<void> {
+    await this.refreshTokens.revokeAllOfUser(userId, reason);
     await this.users.bumpSessionVersion(userId);
   }
 

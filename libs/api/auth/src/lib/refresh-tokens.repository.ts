@@ -6,8 +6,12 @@ export interface RefreshTokenRecord {
   familyId: string;
   usedAt: Date | null;
   revokedAt: Date | null;
+  revokedReason: RevokedReason | null;
   expiresAt: Date;
 }
+
+/** Why a token was revoked (migration 1764730000001). */
+export type RevokedReason = 'logout' | 'reuse' | 'logout-everywhere';
 
 /** Refresh tokens are stored as SHA-256 hashes, grouped in families (one per login). */
 @Injectable()
@@ -34,7 +38,7 @@ export class RefreshTokensRepository {
 
   async findByHash(tokenHash: string): Promise<RefreshTokenRecord | null> {
     const rows = await this.tx.query<RefreshTokenRecord>(
-      `select user_id as "userId", family_id as "familyId", used_at as "usedAt", revoked_at as "revokedAt",
+      `select user_id as "userId", family_id as "familyId", used_at as "usedAt", revoked_at as "revokedAt", revoked_reason as "revokedReason",
               expires_at as "expiresAt"
        from refresh_tokens where token_hash = $1`,
       [tokenHash],
@@ -42,16 +46,19 @@ export class RefreshTokensRepository {
     return rows[0] ?? null;
   }
 
-  async revokeFamily(familyId: string): Promise<number> {
+  async revokeFamily(familyId: string, reason: RevokedReason): Promise<number> {
     const rows = await this.tx.query(
-      `update refresh_tokens set revoked_at = now() where family_id = $1 and revoked_at is null returning id`,
-      [familyId],
+      `update refresh_tokens set revoked_at = now(), revoked_reason = $2 where family_id = $1 and revoked_at is null returning id`,
+      [familyId, reason],
     );
     return rows.length;
   }
 
-  async revokeAllOfUser(userId: string): Promise<number> {
-    const rows = await this.tx.query(`update refresh_tokens set revoked_at = now() where user_id = $1 and revoked_at is null returning id`, [userId]);
+  async revokeAllOfUser(userId: string, reason: RevokedReason): Promise<number> {
+    const rows = await this.tx.query(
+      `update refresh_tokens set revoked_at = now(), revoked_reason = $2 where user_id = $1 and revoked_at is null returning id`,
+      [userId, reason],
+    );
     return rows.length;
   }
 }

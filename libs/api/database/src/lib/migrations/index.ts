@@ -14,6 +14,7 @@ import { MonitoringIndexes1764410000000 } from './1764410000000-monitoring-index
 import { CouncilSessions1764500000000 } from './1764500000000-council-sessions.migration';
 import { Notifications1764600000000 } from './1764600000000-notifications.migration';
 import { SessionVersion1764730000000 } from './1764730000000-session-version.migration';
+import { RefreshTokenRevokedReason1764730000001 } from './1764730000001-refresh-token-revoked-reason.migration';
 import { NotificationsCancel1764600000001 } from './1764600000001-notifications-cancel.migration';
 import { Moderation1764700000000 } from './1764700000000-moderation.migration';
 import { FeedbackPhotos1764720000000 } from './1764720000000-feedback-photos.migration';
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   News1764720000010,
   GoodPractices1764710000000,
   SessionVersion1764730000000,
+  RefreshTokenRevokedReason1764730000001,
 ];
