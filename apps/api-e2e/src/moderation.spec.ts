@@ -286,6 +286,18 @@ describe('moderation: reports, queue, hide / restore / dismiss, for every kind o
     expect(texts.filter((text) => text.includes('a masqué votre question') && text.includes('Raison : Numéro de téléphone personnel'))).toHaveLength(1);
   });
 
+  it('a content deleted since it was reported: listed as gone, its reports can still be dismissed', async () => {
+    const sent = await ctx.request<Feedback>({ method: 'POST', url: `${base}/feedback`, token: authorToken, body: { kind: 'suggestion', category: 'eclairage', text: 'Des lampadaires solaires rue des Cocotiers, svp.', visibility: 'public' } });
+    await ctx.request({ method: 'POST', url: `${base}/reports`, token: reporterToken, body: { contentKind: 'feedback', contentId: sent.body.id, reason: 'spam' } });
+    await ctx.sql.query(`delete from feedback where id = $1`, [sent.body.id]);
+    const gone = (await queue('state=open&kind=feedback')).items.find((item) => item.contentId === sent.body.id);
+    expect(gone).toMatchObject({ exists: false, excerpt: null, openReportCount: 1 });
+    expect((await ctx.request<Problem>({ method: 'POST', url: `${base}/moderation/feedback/${sent.body.id}/hide`, token: moderator, body: { reason: 'Propos injurieux' } })).body).toMatchObject({ status: 404 });
+    const dismissed = await ctx.request<Item>({ method: 'POST', url: `${base}/moderation/feedback/${sent.body.id}/dismiss`, token: moderator, body: { reason: 'Contenu supprimé' } });
+    expect(dismissed.body).toMatchObject({ exists: false, openReportCount: 0, reportCount: 1 });
+    expect((await ctx.request<Problem>({ method: 'POST', url: `${base}/moderation/feedback/${sent.body.id}/dismiss`, token: moderator, body: { reason: 'Encore' } })).body).toMatchObject({ status: 404 });
+  });
+
   it('bad input: clear 4xx problem+json, nothing stored', async () => {
     const before = await ctx.sql.query<{ count: number }>(`select count(*)::int as count from moderation_reports`);
     const cases: [string, string, unknown, number][] = [

@@ -117,32 +117,44 @@ export class ModerationService implements ModerationDecisionHook {
     });
   }
 
-  /** Hide (reports upheld, the author told why), restore, or dismiss the open reports (the content stays). */
+  /**
+   * Hide (reports upheld, the author told why), restore, or dismiss the open reports (the content
+   * stays). Reports on a content deleted since can still be dismissed.
+   */
   async decide(slug: string, kind: ModeratedContentKind, id: string, action: ModerationAction, reason: string): Promise<ModerationItem> {
     const commune = await this.access.findBySlug(slug);
     this.access.authorize('change_status', 'ModeratedContent', { communeId: commune.id });
     const source = this.sources.get(kind);
     const moderatorId = this.requestContext.actor.userId;
     return this.access.runIn(commune, async () => {
+      if (action === 'dismiss') {
+        const closed = await this.reports.closeOpenReports(commune.id, kind, id, 'dismissed', moderatorId);
+        if (closed === 0) {
+          await this.describeOne(commune, kind, id);
+          throw new ConflictError('moderation.no-open-report', 'This content has no open report to dismiss.');
+        }
+        await this.audit.record({ communeId: commune.id, action: 'moderation.dismissed', targetType: kind, targetId: id, details: { reason, reportsClosed: closed } });
+        return this.item(commune, kind, id);
+      }
       const content = await this.describeOne(commune, kind, id);
       let closed = 0;
       if (action === 'hide') {
         if (content.hidden) throw new ConflictError('moderation.already-hidden', 'This content is already hidden.');
         await source.hide(commune.id, id, reason, moderatorId);
         closed = await this.afterHide(commune.id, content, reason);
-      } else if (action === 'restore') {
+      } else {
         if (!content.hidden) throw new ConflictError('moderation.not-hidden', 'This content is not hidden.');
         await source.restore(commune.id, id);
-      } else {
-        closed = await this.reports.closeOpenReports(commune.id, kind, id, 'dismissed', moderatorId);
-        if (closed === 0) throw new ConflictError('moderation.no-open-report', 'This content has no open report to dismiss.');
       }
-      const past = { hide: 'hidden', restore: 'restored', dismiss: 'dismissed' }[action];
-      await this.audit.record({ communeId: commune.id, action: `moderation.${past}`, targetType: kind, targetId: id, details: { reason, reportsClosed: closed } });
-      const [updated] = await source.describe(commune, [id]);
-      const [stats] = await this.reports.stats(commune.id, [{ kind, id }]);
-      return itemOf(kind, id, updated ?? null, stats ?? null);
+      await this.audit.record({ communeId: commune.id, action: action === 'hide' ? 'moderation.hidden' : 'moderation.restored', targetType: kind, targetId: id, details: { reason, reportsClosed: closed } });
+      return this.item(commune, kind, id);
     });
+  }
+
+  private async item(commune: CommuneRecord, kind: ModeratedContentKind, id: string): Promise<ModerationItem> {
+    const [content] = await this.sources.get(kind).describe(commune, [id]);
+    const [stats] = await this.reports.stats(commune.id, [{ kind, id }]);
+    return itemOf(kind, id, content ?? null, stats ?? null);
   }
 
   /** A content hidden or restored through its feature's own endpoint (already audited there). */

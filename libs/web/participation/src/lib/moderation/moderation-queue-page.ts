@@ -117,7 +117,7 @@ const PAGE_SIZE = 20;
             } @else {
               <p class="meta">{{ 'moderation.queue.noReport' | transloco }}</p>
             }
-            @if (current.exists) {
+            @if (current.exists || current.openReportCount > 0) {
               @let key = current.kind + current.contentId;
               <form class="decision" novalidate (submit)="$event.preventDefault()">
                 <label [for]="'reason-' + key">{{ 'moderation.queue.decisionReason' | transloco }}</label>
@@ -133,7 +133,9 @@ const PAGE_SIZE = 20;
                   <p class="field-error" [id]="'reason-error-' + key">{{ 'moderation.queue.reasonRequired' | transloco }}</p>
                 }
                 <div class="row">
-                  @if (current.hidden) {
+                  @if (!current.exists) {
+                    <!-- Deleted since it was reported: only its reports remain to close. -->
+                  } @else if (current.hidden) {
                     <button type="button" class="cp-button" [disabled]="busy() === key" (click)="decide(current, 'restore', reasonField)">{{ 'moderation.queue.restore' | transloco }}</button>
                   } @else {
                     <button type="button" class="cp-button" [disabled]="busy() === key" (click)="decide(current, 'hide', reasonField)">{{ 'moderation.queue.hide' | transloco }}</button>
