@@ -104,9 +104,10 @@ export class ModerationService implements ModerationDecisionHook {
     return this.access.runIn(commune, async () => {
       if (state === 'hidden') {
         const sources = query.kind ? [this.sources.get(query.kind)] : this.sources.all();
-        const hidden = (await Promise.all(sources.map((source) => source.hidden(commune, HIDDEN_VIEW_LIMIT))))
-          .flat()
-          .sort((a, b) => (b.hiddenAt?.getTime() ?? 0) - (a.hiddenAt?.getTime() ?? 0) || a.id.localeCompare(b.id));
+        // One after the other: they share the request's transaction (one connection).
+        const hidden: ModeratedContentSummary[] = [];
+        for (const source of sources) hidden.push(...(await source.hidden(commune, HIDDEN_VIEW_LIMIT)));
+        hidden.sort((a, b) => (b.hiddenAt?.getTime() ?? 0) - (a.hiddenAt?.getTime() ?? 0) || a.id.localeCompare(b.id));
         const slice = hidden.slice((page - 1) * pageSize, page * pageSize);
         const stats = await this.reports.stats(commune.id, slice.map((content) => ({ kind: content.kind, id: content.id })));
         return { items: slice.map((content) => itemOf(content.kind, content.id, content, stats.find((s) => s.kind === content.kind && s.contentId === content.id) ?? null)), total: hidden.length, page, pageSize };
