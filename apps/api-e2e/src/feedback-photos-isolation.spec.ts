@@ -23,18 +23,18 @@ async function newFeedback(ctx: TestContext, visibility: 'public' | 'private', a
 }
 
 /** A feedback with one photo whose bytes really are in storage; returns the photo's URL. */
-async function newPhoto(ctx: TestContext, visibility: 'public' | 'private', authorId?: string): Promise<string> {
+async function newPhoto(ctx: TestContext, visibility: 'public' | 'private', authorId?: string, suffix = ''): Promise<string> {
   const feedbackId = await newFeedback(ctx, visibility, authorId);
   const communeId = (await ctx.sql.query<{ id: string }>('select id from communes where slug = $1', [COMMUNE_A])).rows[0].id;
   const id = randomUUID();
   const key = objectKeyFor(communeId, 'feedback-photos', feedbackId, `${id}.jpg`);
   await ctx.app.get(DocumentStorage).put(key, Readable.from([photoBytes]), { size: photoBytes.length, contentType: 'image/jpeg' });
   await ctx.sql.query(
-    `insert into feedback_photos (commune_id, id, feedback_id, position, object_key, media_type, size_bytes, width, height, sha256)
-     values ($1, $2, $3, 1, $4, 'image/jpeg', $5, 16, 16, repeat('a', 64))`,
+    `insert into feedback_photos (commune_id, id, feedback_id, position, object_key, thumbnail_key, media_type, size_bytes, width, height, sha256)
+     values ($1, $2, $3, 1, $4, $4, 'image/jpeg', $5, 16, 16, repeat('a', 64))`,
     [communeId, id, feedbackId, key, photoBytes.length],
   );
-  return `${base}/${feedbackId}/photos/${id}`;
+  return `${base}/${feedbackId}/photos/${id}${suffix}`;
 }
 
 const upload = () => ({ fileName: 'photo.jpg', bytes: photoBytes });
@@ -61,6 +61,12 @@ const ENDPOINTS: MatrixEndpoint[] = [
     allowed: ['citizen', ...STAFF_A],
     anonymousStatus: 404,
     prepare: async (ctx) => ({ method: 'GET', url: await newPhoto(ctx, 'private', citizenId) }),
+  },
+  {
+    name: 'GET /communes/:slug/feedback/:id/photos/:photoId?size=small (private, someone else’s)',
+    allowed: STAFF_A,
+    anonymousStatus: 404,
+    prepare: async (ctx) => ({ method: 'GET', url: await newPhoto(ctx, 'private', undefined, '?size=small') }),
   },
   {
     name: 'GET /communes/:slug/feedback/:id/photos/:photoId (private, someone else’s)',

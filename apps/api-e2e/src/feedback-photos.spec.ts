@@ -16,7 +16,7 @@ interface Feedback {
   id: string;
   latitude: number | null;
   longitude: number | null;
-  photos: { id: string; url: string; mediaType: string; width: number; height: number }[];
+  photos: { id: string; url: string; thumbnailUrl: string; mediaType: string; width: number; height: number }[];
 }
 interface Problem {
   status: number;
@@ -102,10 +102,29 @@ describe('feedback photos', () => {
 
     // Listed with the feedback, for anyone; the position was not kept (not shared).
     const read = await ctx.request<Feedback>({ method: 'GET', url: `${base}/${feedback.id}` });
-    expect(read.body.photos).toEqual([{ id: added.body.id, url: added.body.url, mediaType: 'image/jpeg', width: 120, height: 90 }]);
+    expect(read.body.photos).toEqual([{ id: added.body.id, url: added.body.url, thumbnailUrl: `${added.body.url}?size=small`, mediaType: 'image/jpeg', width: 120, height: 90 }]);
     expect(read.body).toMatchObject({ latitude: null, longitude: null });
     const list = await ctx.request<{ items: Feedback[] }>({ method: 'GET', url: base });
     expect(list.body.items.find((item) => item.id === feedback.id)?.photos).toHaveLength(1);
+  });
+
+  it('serves a small JPEG copy for lists, without metadata, under the same rules', async () => {
+    const feedback = await send(author);
+    const added = await addPhoto(feedback.id, author, await phonePhoto({ width: 1600, height: 1200, format: 'png' }));
+    const small = await ctx.request({ method: 'GET', url: `${added.body.url}?size=small` });
+    expect(small.status).toBe(200);
+    expect(small.headers['content-type']).toBe('image/jpeg');
+    expect(small.headers['cache-control']).toContain('public');
+    const meta = await sharp(small.raw).metadata();
+    expect({ format: meta.format, width: meta.width, height: meta.height, exif: meta.exif }).toEqual({ format: 'jpeg', width: 320, height: 240, exif: undefined });
+    const full = await ctx.request({ method: 'GET', url: added.body.url });
+    expect(small.raw.length).toBeLessThan(full.raw.length);
+    expect(small.headers['etag']).not.toBe(full.headers['etag']);
+    expect((await ctx.request<Problem>({ method: 'GET', url: `${added.body.url}?size=huge` })).status).toBe(400);
+    const privateOne = await send(author, { visibility: 'private' });
+    const hidden = await addPhoto(privateOne.id, author, await phonePhoto());
+    expect((await ctx.request({ method: 'GET', url: `${hidden.body.url}?size=small`, token: other })).status).toBe(404);
+    expect((await ctx.request({ method: 'GET', url: `${hidden.body.url}?size=small`, token: author })).status).toBe(200);
   });
 
   it('fills the position from the GPS only when the citizen shares the place and gave none', async () => {
@@ -230,6 +249,11 @@ describe('feedback photos', () => {
     // A successful upload leaves no intent behind.
     await addPhoto(feedback.id, author, await phonePhoto());
     expect((await ctx.sql.query(`select 1 from upload_intents where object_key like '%/feedback-photos/%'`)).rowCount).toBe(0);
+    // The photo and its thumbnail, nothing else.
+    const stored: string[] = [];
+    for await (const k of storage.list(objectKeyPrefixFor(communeId, 'feedback-photos', feedback.id))) stored.push(k);
+    expect(stored.map((k) => k.replace(/^.*\/[0-9a-f-]{36}/, ''))).toEqual(expect.arrayContaining(['.jpg', '-small.jpg']));
+    expect(stored).toHaveLength(2);
     // Simulate the process dying after the object was written: an intent and its object, no row.
     const { objectKeyFor } = await import('@communes/api-storage');
     const key = objectKeyFor(communeId, 'feedback-photos', feedback.id, '00000000-0000-4000-8000-000000000000.jpg');
@@ -241,7 +265,7 @@ describe('feedback photos', () => {
     expect(await storage.stat(key)).toBeNull();
     const remaining: string[] = [];
     for await (const k of storage.list(objectKeyPrefixFor(communeId, 'feedback-photos', feedback.id))) remaining.push(k);
-    expect(remaining).toHaveLength(1);
+    expect(remaining).toHaveLength(2);
   });
 
   it('rate limits photos per account (4 × the submission limit), with Retry-After', async () => {

@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { NotAPhotoError, PHOTO_MAX_SIDE, processPhoto, readGps } from './feedback-photo-image';
+import { makeThumbnail, NotAPhotoError, PHOTO_MAX_SIDE, processPhoto, readGps, THUMBNAIL_SIDE } from './feedback-photo-image';
 
 /** A photo as a phone writes it: EXIF with the camera, a GPS position (Cotonou) and an orientation. */
 function phonePhoto(options: { width?: number; height?: number; format?: 'jpeg' | 'png' | 'webp'; orientation?: number } = {}): Promise<Buffer> {
@@ -54,5 +54,15 @@ describe('processPhoto', () => {
   it('reads no position from a photo without GPS', async () => {
     const plain = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#fff' } }).jpeg().toBuffer();
     expect((await processPhoto(plain)).gps).toBeNull();
+  });
+});
+
+describe('makeThumbnail', () => {
+  it(`makes a small JPEG (${THUMBNAIL_SIDE} px at most) without metadata, transparent PNGs on white`, async () => {
+    const photo = await processPhoto(await phonePhoto({ width: 1600, height: 1200, format: 'png' }));
+    const thumbnail = await makeThumbnail(photo.bytes);
+    const meta = await sharp(thumbnail).metadata();
+    expect({ format: meta.format, width: meta.width, height: meta.height, exif: meta.exif, alpha: meta.hasAlpha }).toEqual({ format: 'jpeg', width: THUMBNAIL_SIDE, height: 240, exif: undefined, alpha: false });
+    expect(thumbnail.length).toBeLessThan(photo.bytes.length);
   });
 });

@@ -3,6 +3,11 @@ import sharp, { type Metadata } from 'sharp';
 
 /** Longest side of a stored photo: enough to see a pothole, small on a phone's data plan. */
 export const PHOTO_MAX_SIDE = 2048;
+/** Longest side of the thumbnail that lists show (a few kB instead of a few hundred). */
+export const THUMBNAIL_SIDE = 320;
+
+// Uploads are each decoded once: libvips' operation cache would only hold memory.
+sharp.cache(false);
 /** Refuse decompression bombs: a small file that would decode to a huge bitmap. */
 const MAX_INPUT_PIXELS = 50_000_000;
 
@@ -62,6 +67,18 @@ export async function processPhoto(input: Buffer): Promise<ProcessedPhoto> {
     // Truncated or corrupt image data that the header alone did not reveal.
     throw new NotAPhotoError();
   }
+}
+
+/**
+ * A small JPEG of a photo already processed by `processPhoto` (so without metadata), for lists:
+ * transparent PNGs are laid on white.
+ */
+export async function makeThumbnail(photo: Buffer): Promise<Buffer> {
+  return sharp(photo)
+    .resize({ width: THUMBNAIL_SIDE, height: THUMBNAIL_SIDE, fit: 'inside', withoutEnlargement: true })
+    .flatten({ background: '#ffffff' })
+    .jpeg({ quality: 70, mozjpeg: true })
+    .toBuffer();
 }
 
 /** The GPS position of an EXIF block in decimal degrees, or null when absent or nonsensical. */

@@ -6,7 +6,7 @@ import type {} from '@fastify/multipart';
 import { ApiProblemResponses, DomainError, Public } from '@communes/api-core';
 import { RequireAbility } from '@communes/api-auth';
 import { FEEDBACK_PHOTOS_MAX } from '@communes/shared-contracts';
-import { AddFeedbackPhotoQuery, FeedbackPhotoParams, FeedbackPhotoResponse } from './feedback-photos.dto';
+import { AddFeedbackPhotoQuery, FeedbackPhotoParams, FeedbackPhotoQuery, FeedbackPhotoResponse } from './feedback-photos.dto';
 import { FeedbackPhotosService } from './feedback-photos.service';
 import { FeedbackParams } from './feedback.dto';
 import { ParticipationRateLimit } from './participation-rate-limit';
@@ -58,6 +58,7 @@ export class FeedbackPhotosController {
       feedbackId: photo.feedbackId,
       position: photo.position,
       url: photoUrl(params.slug, photo.feedbackId, photo.id),
+      thumbnailUrl: `${photoUrl(params.slug, photo.feedbackId, photo.id)}?size=small`,
       mediaType: photo.mediaType,
       width: photo.width,
       height: photo.height,
@@ -73,12 +74,12 @@ export class FeedbackPhotosController {
     description: 'The image, with its media type',
     content: { 'image/jpeg': { schema: { type: 'string', format: 'binary' } }, 'image/png': { schema: { type: 'string', format: 'binary' } }, 'image/webp': { schema: { type: 'string', format: 'binary' } } },
   })
-  async get(@Param() params: FeedbackPhotoParams, @Res() reply: FastifyReply): Promise<void> {
-    const file = await this.photos.open(params.slug, params.id, params.photoId);
+  async get(@Param() params: FeedbackPhotoParams, @Query() query: FeedbackPhotoQuery, @Res() reply: FastifyReply): Promise<void> {
+    const file = await this.photos.open(params.slug, params.id, params.photoId, query.size ?? 'full');
+    if (file.sizeBytes !== null) void reply.header('content-length', file.sizeBytes);
     await reply
       .header('content-type', file.mediaType)
-      .header('content-length', file.sizeBytes)
-      .header('etag', `"${file.sha256}"`)
+      .header('etag', `"${file.etag}"`)
       .header('x-content-type-options', 'nosniff')
       .header('cache-control', file.isPublic ? PUBLIC_CACHE : PRIVATE_CACHE)
       .send(file.stream);

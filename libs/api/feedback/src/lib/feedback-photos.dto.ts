@@ -9,6 +9,13 @@ export class FeedbackPhotoParams extends FeedbackParams {
   photoId!: string;
 }
 
+export class FeedbackPhotoQuery {
+  @ApiPropertyOptional({ enum: ['full', 'small'], default: 'full', description: 'small: the 320 px JPEG thumbnail for lists' })
+  @IsOptional()
+  @IsIn(['full', 'small'], { message: 'size must be full or small' })
+  size?: 'full' | 'small';
+}
+
 export class AddFeedbackPhotoQuery {
   @ApiPropertyOptional({
     enum: ['true', 'false'],
@@ -26,6 +33,9 @@ export class FeedbackPhotoSummaryResponse {
 
   @ApiProperty({ description: 'Where the image is served (through the API, with the feedback’s access rules)', example: '/api/v1/communes/cotonou/feedback/0d7…/photos/5b1…' })
   url!: string;
+
+  @ApiProperty({ description: 'A small copy (320 px JPEG) for lists', example: '/api/v1/communes/cotonou/feedback/0d7…/photos/5b1…?size=small' })
+  thumbnailUrl!: string;
 
   @ApiProperty({ enum: FEEDBACK_PHOTO_MEDIA_TYPES })
   mediaType!: string;

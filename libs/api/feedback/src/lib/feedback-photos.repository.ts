@@ -6,6 +6,8 @@ export interface FeedbackPhotoRecord {
   feedbackId: string;
   position: number;
   objectKey: string;
+  /** The small copy for lists (null on photos stored before thumbnails existed). */
+  thumbnailKey: string | null;
   mediaType: string;
   sizeBytes: number;
   width: number;
@@ -18,6 +20,7 @@ export interface NewFeedbackPhoto {
   id: string;
   feedbackId: string;
   objectKey: string;
+  thumbnailKey: string;
   mediaType: string;
   sizeBytes: number;
   width: number;
@@ -25,7 +28,7 @@ export interface NewFeedbackPhoto {
   sha256: string;
 }
 
-const COLUMNS = `id, feedback_id as "feedbackId", position, object_key as "objectKey", media_type as "mediaType",
+const COLUMNS = `id, feedback_id as "feedbackId", position, object_key as "objectKey", thumbnail_key as "thumbnailKey", media_type as "mediaType",
   size_bytes as "sizeBytes", width, height, sha256, created_at as "createdAt"`;
 
 /**
@@ -61,11 +64,11 @@ export class FeedbackPhotosRepository {
   async insert(communeId: string, photo: NewFeedbackPhoto): Promise<FeedbackPhotoRecord> {
     this.tx.assertCommune(communeId);
     const [row] = await this.tx.query<FeedbackPhotoRecord>(
-      `insert into feedback_photos (commune_id, id, feedback_id, position, object_key, media_type, size_bytes, width, height, sha256)
-       select $1, $2, $3, coalesce(max(position), 0) + 1, $4, $5, $6, $7, $8, $9
+      `insert into feedback_photos (commune_id, id, feedback_id, position, object_key, thumbnail_key, media_type, size_bytes, width, height, sha256)
+       select $1, $2, $3, coalesce(max(position), 0) + 1, $4, $10, $5, $6, $7, $8, $9
        from feedback_photos where commune_id = $1 and feedback_id = $3
        returning ${COLUMNS}`,
-      [communeId, photo.id, photo.feedbackId, photo.objectKey, photo.mediaType, photo.sizeBytes, photo.width, photo.height, photo.sha256],
+      [communeId, photo.id, photo.feedbackId, photo.objectKey, photo.mediaType, photo.sizeBytes, photo.width, photo.height, photo.sha256, photo.thumbnailKey],
     );
     return row;
   }

@@ -7,7 +7,7 @@ import { CommuneAccess, CommuneRecord } from '@communes/api-communes';
 import { readUpload, UploadTooLargeError } from '@communes/api-documents';
 import { DocumentStorage, objectKeyFor, parseObjectKey } from '@communes/api-storage';
 import { FEEDBACK_PHOTO_MAX_BYTES, FEEDBACK_PHOTO_WINDOW_HOURS, FEEDBACK_PHOTOS_MAX } from '@communes/shared-contracts';
-import { NotAPhotoError, processPhoto } from './feedback-photo-image';
+import { makeThumbnail, NotAPhotoError, processPhoto } from './feedback-photo-image';
 import { FeedbackPhotoRecord, FeedbackPhotosRepository } from './feedback-photos.repository';
 import { FeedbackRecord, FeedbackRepository } from './feedback.repository';
 
@@ -20,8 +20,10 @@ export interface FeedbackPhotoAdded {
 export interface FeedbackPhotoFile {
   stream: Readable;
   mediaType: string;
-  sizeBytes: number;
-  sha256: string;
+  /** Null for the thumbnail (its size is not recorded). */
+  sizeBytes: number | null;
+  /** The ETag: the photo's sha256, suffixed for the thumbnail. */
+  etag: string;
   /** Public feedback: anyone (and shared caches) may keep the bytes. */
   isPublic: boolean;
 }
@@ -69,21 +71,27 @@ export class FeedbackPhotosService {
       throw error;
     });
 
+    const thumbnail = await makeThumbnail(photo.bytes);
     const photoId = randomUUID();
     const key = objectKeyFor(commune.id, 'feedback-photos', feedbackId, `${photoId}.${photo.extension}`);
+    const thumbnailKey = objectKeyFor(commune.id, 'feedback-photos', feedbackId, `${photoId}-small.jpg`);
     const sha256 = createHash('sha256').update(photo.bytes).digest('hex');
-    // Recorded before the object is written, forgotten with the row: an upload cut in between
-    // leaves an intent, and the documents' UploadIntentSweeper removes the orphan object.
-    await this.runAs(commune, () => this.photos.recordIntent(commune.id, key));
+    // Recorded before the objects are written, forgotten with the row: an upload cut in between
+    // leaves intents, and the documents' UploadIntentSweeper removes the orphan objects.
+    await this.runAs(commune, async () => {
+      await this.photos.recordIntent(commune.id, key);
+      await this.photos.recordIntent(commune.id, thumbnailKey);
+    });
     try {
       const stored = await this.storage.put(key, bufferStream(photo.bytes), { size: photo.bytes.length, contentType: photo.mediaType });
       if (stored.sha256 !== sha256) throw new Error(`Stored bytes of ${key} differ from the photo (sha256 mismatch).`);
+      await this.storage.put(thumbnailKey, bufferStream(thumbnail), { size: thumbnail.length, contentType: 'image/jpeg' });
       return await this.runAs(commune, async () => {
         // Checked again: another upload may have taken the last place meanwhile.
         this.checkCanAdd(await this.requireFeedback(commune.id, feedbackId), userId);
         if ((await this.photos.count(commune.id, feedbackId)) >= FEEDBACK_PHOTOS_MAX) throw tooMany();
         const inserted = await this.photos
-          .insert(commune.id, { id: photoId, feedbackId, objectKey: key, mediaType: photo.mediaType, sizeBytes: photo.bytes.length, width: photo.width, height: photo.height, sha256 })
+          .insert(commune.id, { id: photoId, feedbackId, objectKey: key, thumbnailKey, mediaType: photo.mediaType, sizeBytes: photo.bytes.length, width: photo.width, height: photo.height, sha256 })
           .catch((error: unknown) => {
             // Two uploads at once took the same position (unique), or a fifth slipped past the count (check).
             if (pgCode(error) === '23505') throw new ConflictError('feedback.photo-conflict', 'Another photo was being added at the same time; send this one again.');
@@ -93,6 +101,7 @@ export class FeedbackPhotosService {
         // The position is kept only when the citizen chose to share the place, and never replaces one they gave.
         const placeFilled = sharePlace && photo.gps !== null && record.latitude === null && (await this.photos.locateFeedback(commune.id, feedbackId, photo.gps));
         await this.photos.forgetIntent(commune.id, key);
+        await this.photos.forgetIntent(commune.id, thumbnailKey);
         await this.audit.record({
           communeId: commune.id,
           action: 'feedback.photo-added',
@@ -105,7 +114,11 @@ export class FeedbackPhotosService {
     } catch (error) {
       try {
         await this.storage.delete(key);
-        await this.runAs(commune, () => this.photos.forgetIntent(commune.id, key));
+        await this.storage.delete(thumbnailKey);
+        await this.runAs(commune, async () => {
+          await this.photos.forgetIntent(commune.id, key);
+          await this.photos.forgetIntent(commune.id, thumbnailKey);
+        });
       } catch (cleanup) {
         this.logger.error(`Photo upload ${key} failed; its object is left to the upload intent sweeper`, String(cleanup));
       }
@@ -113,8 +126,8 @@ export class FeedbackPhotosService {
     }
   }
 
-  /** The photo's bytes, for whoever may read its feedback. */
-  async open(slug: string, feedbackId: string, photoId: string): Promise<FeedbackPhotoFile> {
+  /** The photo's bytes (or its thumbnail's), for whoever may read its feedback. */
+  async open(slug: string, feedbackId: string, photoId: string, size: 'full' | 'small' = 'full'): Promise<FeedbackPhotoFile> {
     const commune = await this.access.findBySlug(slug);
     const { record, photo } = await this.runAs(commune, async () => {
       const found = await this.requireFeedback(commune.id, feedbackId);
@@ -128,13 +141,11 @@ export class FeedbackPhotosService {
       if (!stored) throw new NotFoundError('feedback.photo-not-found', 'No such photo for this feedback.');
       return { record: found, photo: stored };
     });
-    return {
-      stream: await this.storage.get(parseObjectKey(photo.objectKey)),
-      mediaType: photo.mediaType,
-      sizeBytes: photo.sizeBytes,
-      sha256: photo.sha256,
-      isPublic: record.visibility === 'public' && record.hiddenAt === null,
-    };
+    const isPublic = record.visibility === 'public' && record.hiddenAt === null;
+    if (size === 'small' && photo.thumbnailKey) {
+      return { stream: await this.storage.get(parseObjectKey(photo.thumbnailKey)), mediaType: 'image/jpeg', sizeBytes: null, etag: `${photo.sha256}-small`, isPublic };
+    }
+    return { stream: await this.storage.get(parseObjectKey(photo.objectKey)), mediaType: photo.mediaType, sizeBytes: photo.sizeBytes, etag: photo.sha256, isPublic };
   }
 
   /** Only the author, while the feedback is fresh and untouched by the commune. */

@@ -36,6 +36,8 @@ export interface FeedbackRecord {
 export interface FeedbackPhotoSummary {
   id: string;
   url: string;
+  /** A small copy for lists (the full photo for photos stored before thumbnails existed). */
+  thumbnailUrl: string;
   mediaType: string;
   width: number;
   height: number;
@@ -73,6 +75,7 @@ const columns = (viewer: string) => `f.id, f.commune_id as "communeId", f.tracki
   (select count(*)::int from feedback_supports s where s.commune_id = f.commune_id and s.feedback_id = f.id) as "supportCount",
   exists (select 1 from feedback_supports s where s.commune_id = f.commune_id and s.feedback_id = f.id and s.user_id = ${viewer}::uuid) as "supportedByMe",
   coalesce((select json_agg(json_build_object('id', p.id, 'url', '/api/v1/communes/' || c.slug || '/feedback/' || f.id || '/photos/' || p.id,
+      'thumbnailUrl', '/api/v1/communes/' || c.slug || '/feedback/' || f.id || '/photos/' || p.id || case when p.thumbnail_key is null then '' else '?size=small' end,
       'mediaType', p.media_type, 'width', p.width, 'height', p.height) order by p.position)
     from feedback_photos p join communes c on c.id = p.commune_id
     where p.commune_id = f.commune_id and p.feedback_id = f.id), '[]'::json) as photos`;

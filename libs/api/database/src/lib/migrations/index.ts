@@ -18,6 +18,7 @@ import { RefreshTokenRevokedReason1764730000001 } from './1764730000001-refresh-
 import { NotificationsCancel1764600000001 } from './1764600000001-notifications-cancel.migration';
 import { Moderation1764700000000 } from './1764700000000-moderation.migration';
 import { FeedbackPhotos1764720000000 } from './1764720000000-feedback-photos.migration';
+import { FeedbackPhotoThumbnails1764720000001 } from './1764720000001-feedback-photo-thumbnails.migration';
 import { News1764720000010 } from './1764720000010-news.migration';
 import { GoodPractices1764710000000 } from './1764710000000-good-practices.migration';
 
@@ -41,6 +42,7 @@ export const MIGRATIONS = [
   NotificationsCancel1764600000001,
   Moderation1764700000000,
   FeedbackPhotos1764720000000,
+  FeedbackPhotoThumbnails1764720000001,
   News1764720000010,
   GoodPractices1764710000000,
   SessionVersion1764730000000,

@@ -4,8 +4,8 @@ import { API_BASE_URL } from '@communes/web-data-access';
 import { TranslocoPipe } from '@jsverse/transloco';
 
 /**
- * The photos of a feedback, as small thumbnails that open the full photo. Loaded lazily: a list
- * of doléances costs no data until the photos scroll into view.
+ * The photos of a feedback, as small thumbnails (320 px JPEG copies) that open the full photo.
+ * Loaded lazily: a list of doléances costs no data until the photos scroll into view.
  */
 @Component({
   selector: 'cp-feedback-photo-strip',
@@ -24,7 +24,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
         @for (photo of links(); track photo.id; let i = $index) {
           <li>
             <a [href]="photo.href" target="_blank" rel="noopener" [attr.aria-label]="'participation.photos.open' | transloco: { number: i + 1 }">
-              <img [src]="photo.href" loading="lazy" decoding="async" [attr.width]="88" [attr.height]="88"
+              <img [src]="photo.thumbnail" loading="lazy" decoding="async" [attr.width]="88" [attr.height]="88"
                 [alt]="'participation.photos.alt' | transloco: { number: i + 1, trackingNumber: trackingNumber() }" />
             </a>
           </li>
@@ -37,5 +37,6 @@ export class FeedbackPhotoStrip {
   private readonly root = inject(API_BASE_URL);
   readonly photos = input<readonly FeedbackPhotoSummaryResponse[]>([]);
   readonly trackingNumber = input('');
-  protected readonly links = computed(() => this.photos().map((photo) => ({ id: photo.id, href: `${this.root}${photo.url}` })));
+  // The thumbnail (a few kB) in the page; the full photo only when opened.
+  protected readonly links = computed(() => this.photos().map((photo) => ({ id: photo.id, href: `${this.root}${photo.url}`, thumbnail: `${this.root}${photo.thumbnailUrl}` })));
 }

@@ -204,15 +204,15 @@ describe('FeedbackPhotoStrip (tracking page, public list)', () => {
     TestBed.configureTestingModule({ providers: [provideCommunesI18nTesting({ participation: { fr, en } })] });
     const fixture = TestBed.createComponent(FeedbackPhotoStrip);
     fixture.componentRef.setInput('photos', [
-      { id: 'p1', url: `${PHOTOS_URL}/p1`, mediaType: 'image/jpeg', width: 10, height: 10 },
-      { id: 'p2', url: `${PHOTOS_URL}/p2`, mediaType: 'image/webp', width: 10, height: 10 },
+      { id: 'p1', url: `${PHOTOS_URL}/p1`, thumbnailUrl: `${PHOTOS_URL}/p1?size=small`, mediaType: 'image/jpeg', width: 10, height: 10 },
+      { id: 'p2', url: `${PHOTOS_URL}/p2`, thumbnailUrl: `${PHOTOS_URL}/p2?size=small`, mediaType: 'image/webp', width: 10, height: 10 },
     ]);
     fixture.componentRef.setInput('trackingNumber', 'COT-2026-000123');
     await fixture.whenStable();
     const element = fixture.nativeElement as HTMLElement;
     const images = element.querySelectorAll('img');
     expect(images).toHaveLength(2);
-    expect(images[1].getAttribute('src')).toBe(`${PHOTOS_URL}/p2`);
+    expect(images[1].getAttribute('src')).toBe(`${PHOTOS_URL}/p2?size=small`);
     expect(images[1].getAttribute('loading')).toBe('lazy');
     expect(images[1].getAttribute('alt')).toBe('Photo 2 jointe à la demande COT-2026-000123');
     expect(element.querySelector('ul')?.getAttribute('aria-label')).toBe('Photos jointes');

@@ -74,7 +74,7 @@ describe('StaffFeedbackPage', () => {
   });
 
   it('shows the photos and, when the citizen shared it, the place on a map', async () => {
-    const photos = [{ id: 'p1', url: '/api/v1/communes/cotonou/feedback/f1/photos/p1', mediaType: 'image/jpeg', width: 10, height: 10 }];
+    const photos = [{ id: 'p1', url: '/api/v1/communes/cotonou/feedback/f1/photos/p1', thumbnailUrl: '/api/v1/communes/cotonou/feedback/f1/photos/p1?size=small', mediaType: 'image/jpeg', width: 10, height: 10 }];
     const { page } = await open({ photos, latitude: 6.370094, longitude: 2.425 });
     const image = page.querySelector('cp-feedback-photo-strip img');
     expect(image?.getAttribute('alt')).toBe('Photo 1 jointe à la demande COT-2026-000123');

@@ -23,6 +23,11 @@ export interface FeedbackPhotoResponse {
   sizeBytes: number;
 
   /**
+   * A small copy (320 px JPEG) for lists
+   */
+  thumbnailUrl: string;
+
+  /**
    * Where the image is served (through the API, with the feedback’s access rules)
    */
   url: string;

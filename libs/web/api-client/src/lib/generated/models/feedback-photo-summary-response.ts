@@ -7,6 +7,11 @@ export interface FeedbackPhotoSummaryResponse {
   mediaType: 'image/jpeg' | 'image/png' | 'image/webp';
 
   /**
+   * A small copy (320 px JPEG) for lists
+   */
+  thumbnailUrl: string;
+
+  /**
    * Where the image is served (through the API, with the feedback’s access rules)
    */
   url: string;

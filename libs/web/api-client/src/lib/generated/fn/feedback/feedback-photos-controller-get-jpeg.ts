@@ -12,6 +12,11 @@ export interface FeedbackPhotosControllerGet$Jpeg$Params {
   slug: string;
   id: string;
   photoId: string;
+
+/**
+ * small: the 320 px JPEG thumbnail for lists
+ */
+  size?: 'full' | 'small';
 }
 
 export function feedbackPhotosControllerGet$Jpeg(http: HttpClient, rootUrl: string, params: FeedbackPhotosControllerGet$Jpeg$Params, context?: HttpContext): Observable<StrictHttpResponse<Blob>> {
@@ -20,6 +25,7 @@ export function feedbackPhotosControllerGet$Jpeg(http: HttpClient, rootUrl: stri
     rb.path('slug', params.slug, {});
     rb.path('id', params.id, {});
     rb.path('photoId', params.photoId, {});
+    rb.query('size', params.size, {});
   }
 
   return http.request(

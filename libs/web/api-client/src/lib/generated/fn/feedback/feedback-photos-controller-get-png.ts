@@ -12,6 +12,11 @@ export interface FeedbackPhotosControllerGet$Png$Params {
   slug: string;
   id: string;
   photoId: string;
+
+/**
+ * small: the 320 px JPEG thumbnail for lists
+ */
+  size?: 'full' | 'small';
 }
 
 export function feedbackPhotosControllerGet$Png(http: HttpClient, rootUrl: string, params: FeedbackPhotosControllerGet$Png$Params, context?: HttpContext): Observable<StrictHttpResponse<Blob>> {
@@ -20,6 +25,7 @@ export function feedbackPhotosControllerGet$Png(http: HttpClient, rootUrl: strin
     rb.path('slug', params.slug, {});
     rb.path('id', params.id, {});
     rb.path('photoId', params.photoId, {});
+    rb.query('size', params.size, {});
   }
 
   return http.request(
