@@ -3,6 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
+import { AuthSession } from '@communes/web-auth';
 import type { NewsArticle } from '@communes/web-data-access';
 import { provideCommunesI18nTesting } from '@communes/web-ui';
 import en from '../i18n/en.json';
@@ -28,7 +29,7 @@ const article = (id: string, state: NewsArticle['state'], title = `Article ${id}
   updatedAt: '2026-11-20T08:00:00Z',
 });
 
-async function open(items: NewsArticle[]) {
+async function open(items: NewsArticle[], role: 'editor' | 'moderator' = 'editor') {
   TestBed.configureTestingModule({
     providers: [
       provideHttpClient(),
@@ -37,6 +38,7 @@ async function open(items: NewsArticle[]) {
       provideCommunesI18nTesting({ console: { fr: { ...fr, ...newsFr }, en: { ...en, ...newsEn } } }),
     ],
   });
+  jest.spyOn(TestBed.inject(AuthSession), 'memberships').mockReturnValue([{ communeId: 'c1', communeSlug: 'cotonou', communeName: 'Cotonou', role }]);
   const harness = await RouterTestingHarness.create('/console/cotonou/actualites');
   const http = TestBed.inject(HttpTestingController);
   await settle();
@@ -67,6 +69,14 @@ describe('NewsPage (console)', () => {
     expect(cards[1].querySelector('a')?.getAttribute('href')).toBe('/communes/cotonou/actualites/b');
     expect(cards[2].querySelectorAll('button')).toHaveLength(0);
     expect(cards[2].textContent).toContain('Retiré : Erreur');
+  });
+
+  it('offers moderators the list only, read-only', async () => {
+    const { page } = await open([article('a', 'draft'), article('b', 'published')], 'moderator');
+    expect(page.querySelector('form')).toBeNull();
+    expect(page.textContent).toContain('vous pouvez les lire ici');
+    expect(page.querySelectorAll('.news-list button')).toHaveLength(0);
+    expect(page.querySelectorAll('.news-list a')).toHaveLength(1);
   });
 
   it('ties errors to their fields, then saves a draft and reloads the list', async () => {

@@ -6,6 +6,7 @@ import { formValues } from '@communes/web-auth';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import { injectCommuneSlug } from './slug';
+import { injectStaffRights } from './staff-role';
 
 type Field = 'title' | 'summary' | 'body';
 export type NewsErrors = Partial<Record<Field, string>>;
@@ -40,6 +41,9 @@ export function validateNews(values: { title: string; summary: string; body: str
       <p class="cp-notice" role="status">{{ done() }}</p>
     }
 
+    @if (!rights().manage) {
+      <p class="cp-notice">{{ 'console.news.readOnly' | transloco }}</p>
+    } @else {
     <form #form novalidate (submit)="$event.preventDefault(); save(form)" aria-labelledby="news-form-title">
       <h2 id="news-form-title">{{ (editing() ? 'console.news.editTitle' : 'console.news.newTitle') | transloco }}</h2>
       <div class="cp-field">
@@ -86,6 +90,7 @@ export function validateNews(values: { title: string; summary: string; body: str
         }
       </div>
     </form>
+    }
 
     <h2>{{ 'console.news.listTitle' | transloco }}</h2>
     @if (articles.error()) {
@@ -108,18 +113,20 @@ export function validateNews(values: { title: string; summary: string; body: str
               <p>{{ 'console.news.withdrawnBecause' | transloco: { reason: article.withdrawalReason } }}</p>
             }
             <div class="row">
-              @if (article.state !== 'withdrawn') {
+              @if (article.state === 'published') {
+                <a class="cp-button cp-button--secondary" [href]="'/communes/' + slug + '/actualites/' + article.id">{{ 'console.news.view' | transloco }}</a>
+              }
+              @if (rights().manage && article.state !== 'withdrawn') {
                 <button class="cp-button cp-button--secondary" type="button" (click)="edit(article)">
                   {{ 'console.news.edit' | transloco }}<span class="visually-hidden"> « {{ article.title }} »</span>
                 </button>
               }
-              @if (article.state === 'draft') {
+              @if (rights().manage && article.state === 'draft') {
                 <button class="cp-button" type="button" (click)="acting.set({ id: article.id, action: 'publish' })">
                   {{ 'console.news.publish' | transloco }}<span class="visually-hidden"> « {{ article.title }} »</span>
                 </button>
               }
-              @if (article.state === 'published') {
-                <a class="cp-button cp-button--secondary" [href]="'/communes/' + slug + '/actualites/' + article.id">{{ 'console.news.view' | transloco }}</a>
+              @if (rights().manage && article.state === 'published') {
                 <button class="cp-button cp-button--secondary" type="button" (click)="acting.set({ id: article.id, action: 'withdraw' })">
                   {{ 'console.news.withdraw' | transloco }}<span class="visually-hidden"> « {{ article.title }} »</span>
                 </button>
@@ -162,6 +169,8 @@ export class NewsPage {
   private readonly injector = inject(Injector);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
   protected readonly slug = injectCommuneSlug();
+  /** Editors and admins write; moderators read the list (the API refuses them the rest). */
+  protected readonly rights = injectStaffRights(this.slug);
   protected readonly titleMin = NEWS_TITLE_MIN;
   protected readonly titleMax = NEWS_TITLE_MAX;
   protected readonly summaryMax = NEWS_SUMMARY_MAX;
