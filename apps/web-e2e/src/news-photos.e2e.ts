@@ -44,6 +44,7 @@ describe('news and feedback photos', () => {
     const page = await visitor.newPage();
     await open(page, '/communes/cotonou');
     await page.getByRole('heading', { name: 'Dernières actualités' }).waitFor();
+    await page.waitForFunction(() => document.querySelector('[ngh]') === null);
     await page.getByRole('link', { name: title }).click();
     await page.getByRole('heading', { name: title, level: 2 }).waitFor();
     await page.getByText('Gants et pelles sont fournis par la mairie.').waitFor();
@@ -59,6 +60,8 @@ describe('news and feedback photos', () => {
     const page = citizen.page;
     await open(page, '/communes/cotonou/doleances/nouvelle');
     await page.getByRole('heading', { name: 'Envoyer une doléance ou une suggestion', level: 1 }).waitFor();
+    // The form is rendered by the server: fill it once the app owns it (Angular removes its `ngh` marks).
+    await page.waitForFunction(() => document.querySelector('[ngh]') === null);
     await page.getByLabel('Sujet').selectOption('voirie');
     await page.getByLabel('Votre message').fill('Un nid-de-poule profond devant l’école de Zogbo, les motos tombent le soir (essai).');
     // The gallery button opens the file picker: hand it the file as the phone would.
@@ -68,7 +71,13 @@ describe('news and feedback photos', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshots(page, 'feedback-form-photo');
     await page.getByRole('button', { name: 'Envoyer à la mairie' }).click();
-    await page.getByRole('heading', { name: 'Votre message est bien arrivé' }).waitFor();
+    const alert = page.locator('[role=alert]');
+    await Promise.race([
+      page.getByRole('heading', { name: 'Votre message est bien arrivé' }).waitFor(),
+      alert.first().waitFor().then(async () => {
+        throw new Error(`The feedback was not sent, the page says: ${await alert.first().textContent()}`);
+      }),
+    ]);
     await page.getByText(/Photo 1 :\s*envoyée/).waitFor();
     const number = (await page.locator('.number').textContent())?.trim() ?? '';
     expect(number).toMatch(/^COT-\d{4}-\d{6}$/);
