@@ -1,6 +1,7 @@
+import { Readable } from 'node:stream';
 import sharp from 'sharp';
 import { UploadIntentSweeper } from '@communes/api-documents';
-import { DocumentStorage, objectKeyPrefixFor } from '@communes/api-storage';
+import { DocumentStorage, objectKeyFor, objectKeyPrefixFor } from '@communes/api-storage';
 import { TestContext } from '@communes/api-testing';
 
 interface Photo {
@@ -255,10 +256,8 @@ describe('feedback photos', () => {
     expect(stored.map((k) => k.replace(/^.*\/[0-9a-f-]{36}/, ''))).toEqual(expect.arrayContaining(['.jpg', '-small.jpg']));
     expect(stored).toHaveLength(2);
     // Simulate the process dying after the object was written: an intent and its object, no row.
-    const { objectKeyFor } = await import('@communes/api-storage');
     const key = objectKeyFor(communeId, 'feedback-photos', feedback.id, '00000000-0000-4000-8000-000000000000.jpg');
     const bytes = await phonePhoto();
-    const { Readable } = await import('node:stream');
     await storage.put(key, Readable.from([bytes]), { size: bytes.length, contentType: 'image/jpeg' });
     await ctx.sql.query(`insert into upload_intents (commune_id, object_key, created_at) values ($1, $2, now() - interval '2 hours')`, [communeId, key]);
     expect(await ctx.app.get(UploadIntentSweeper).runOnce()).toBe(1);
