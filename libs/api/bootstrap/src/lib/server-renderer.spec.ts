@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyRequest } from 'fastify';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { allowNonceScripts, compressPage, CSP_NONCE_PLACEHOLDER, ServerRenderer } from './server-renderer';
+import { allowNonceScripts, compressPage, CSP_NONCE_PLACEHOLDER, ServerRenderer, textFirst } from './server-renderer';
 
 /** The header part of a ServerResponse: enough for allowNonceScripts. */
 function responseWith(policy: string | undefined): ServerResponse & { policy(): unknown } {
@@ -107,5 +107,15 @@ describe('compressPage', () => {
 
     expect(compressPage(html, 'identity')).toBeNull();
     expect(compressPage(html, undefined)).toBeNull();
+  });
+});
+
+describe('textFirst', () => {
+  it("puts the app's scripts at low fetch priority, once", () => {
+    const page = '<link rel="modulepreload" href="chunk-A.js"><script src="main-B.js" type="module" nonce="n"></script><script id="ng-state" type="application/json">{}</script>';
+    const expected =
+      '<link rel="modulepreload" fetchpriority="low" href="chunk-A.js"><script src="main-B.js" type="module" fetchpriority="low" nonce="n"></script><script id="ng-state" type="application/json">{}</script>';
+    expect(textFirst(page)).toBe(expected);
+    expect(textFirst(expected)).toBe(expected);
   });
 });
