@@ -94,6 +94,9 @@ export class ServerRenderer {
     const entry = join(browserRoot, '..', 'server', 'server.mjs');
     if (!existsSync(entry)) return null;
     try {
+      // Angular's Node engine would otherwise make every unhandled rejection or exception of this
+      // whole process a log line instead of a crash: the API keeps Node's own behaviour.
+      (globalThis as Record<string, unknown>)['ngAttachNodeGlobalErrorHandlersCalled'] = true;
       const bundle = (await importModule(pathToFileURL(entry).href)) as Partial<ServerBundle>;
       if (typeof bundle.renderPage !== 'function') throw new Error(`${entry} exports no renderPage()`);
       return new ServerRenderer(bundle as ServerBundle);
