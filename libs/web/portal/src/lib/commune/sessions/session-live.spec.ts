@@ -161,6 +161,19 @@ describe('SessionLive', () => {
     expect(live.session()?.questions).toHaveLength(2);
   });
 
+  it("marks as the caller's own a question whose stream copy arrived before the answer to its POST", () => {
+    const live = setup();
+    live.start('cotonou', 's1', detail());
+    const [source] = FakeEventSource.opened;
+    source.open();
+    const asked = question('q7', 'Et la voirie ?', '2026-11-22T18:05:00Z');
+    source.emit('question', '12', { question: asked });
+    live.addOwn({ ...asked, isMine: true });
+    const questions = live.session()?.questions ?? [];
+    expect(questions.filter((q) => q.id === 'q7').map((q) => q.isMine)).toEqual([true]);
+    expect(live.session()?.questionCount).toBe(2);
+  });
+
   it('reloads the session on `updated`, and replays on top the events that followed the snapshot', async () => {
     const live = setup();
     live.start('cotonou', 's1', detail());

@@ -112,10 +112,16 @@ export class SessionLive implements OnDestroy {
     this.stop();
   }
 
-  /** A question the caller just asked: shown at once (the stream brings it to the others). */
+  /**
+   * A question the caller just asked: shown at once (the stream brings it to the others). The
+   * stream's copy may have arrived first, without `isMine` (it is the same for every follower):
+   * then that copy is marked as the caller's.
+   */
   addOwn(question: SessionQuestion): void {
     const session = this.session();
-    if (session) this.session.set(withQuestion(session, question));
+    if (!session) return;
+    const known = session.questions.some((q) => q.id === question.id);
+    this.session.set(known ? patchQuestion(session, question.id, (q) => ({ ...q, isMine: true })) : withQuestion(session, question));
   }
 
   private connect(): void {
