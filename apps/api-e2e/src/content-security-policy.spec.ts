@@ -32,6 +32,8 @@ describe('Content-Security-Policy', () => {
     expect(csp.get('object-src')).toEqual(["'none'"]);
     expect(csp.get('frame-src')).toEqual(['https://www.youtube-nocookie.com', 'https://www.facebook.com']);
     expect(csp.get('media-src')).toEqual(["'self'", 'https:']);
+    // Photo previews made in the browser before upload (blob: URLs).
+    expect(csp.get('img-src')).toEqual(["'self'", 'data:', 'blob:', 'https:']);
     expect(csp.get('frame-ancestors')).toEqual(["'self'"]);
   });
 

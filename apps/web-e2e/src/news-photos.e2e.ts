@@ -67,7 +67,10 @@ describe('news and feedback photos', () => {
     // The gallery button opens the file picker: hand it the file as the phone would.
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choisir dans la galerie' }).click()]);
     await chooser.setFiles({ name: 'photo.png', mimeType: 'image/png', buffer: PNG });
-    await page.getByRole('img', { name: 'Aperçu de la photo 1' }).waitFor();
+    const preview = page.getByRole('img', { name: 'Aperçu de la photo 1' });
+    await preview.waitFor();
+    // Drawn, not a broken image (the Content-Security-Policy must allow its blob: URL).
+    await page.waitForFunction((img) => img instanceof HTMLImageElement && img.complete && img.naturalWidth > 0, await preview.elementHandle());
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshots(page, 'feedback-form-photo');
     await page.getByRole('button', { name: 'Envoyer à la mairie' }).click();

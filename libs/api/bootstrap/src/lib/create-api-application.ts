@@ -66,7 +66,9 @@ export async function createApiApplication(config: AppConfig): Promise<NestFasti
         scriptSrc: ["'self'"],
         // Swagger UI inlines its styles.
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'https:'],
+        // blob: the previews of the photos a citizen picks for a doléance, made in the browser
+        // (URL.createObjectURL) before they are sent.
+        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
         // Session broadcasts: only the players the API normalises stream links to (stream-url.ts
         // in api-council-sessions), loaded when the citizen asks; an HLS playlist may be on any
         // https host the commune uses, played by the browser's own <video>.
