@@ -19,6 +19,7 @@ import {
   FcfaPipe,
   LoadFailure,
   NumberPipe,
+  Pager,
   PluralPipe,
   TranslatedTitleStrategy,
 } from '@communes/web-ui';
@@ -86,6 +87,7 @@ const SORT_LABELS: Readonly<Record<SortOption, string>> = {
     NumberPipe,
     LabelPipe,
     LoadFailure,
+    Pager,
   ],
   templateUrl: './search-page.html',
   styleUrl: './search-page.css',
@@ -228,10 +230,6 @@ export class SearchPage {
       amountMax: '',
       page: 1,
     });
-  }
-
-  protected pageParams(page: number) {
-    return toQueryParams({ ...this.state(), page });
   }
 
   protected retry(): void {

@@ -1,0 +1,128 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  input,
+  output,
+} from '@angular/core';
+import { type Params, RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+
+/**
+ * "Précédent · Page 2 sur 5 · Suivant" under a paged list; nothing when there is one page.
+ *
+ * Two ways to move, chosen by the page:
+ * - `queryParam` set: previous and next are links to the current address with that query
+ *   parameter changed (page 1 drops it, the other parameters are kept). For pages whose state is
+ *   in the URL: a page can be shared, opened in a new tab, and the server renders real links.
+ *     `<cp-pager [page]="state().page" [pages]="pages()" queryParam="page" />`
+ * - otherwise: buttons that emit `pageChange` with the page to show.
+ *     `<cp-pager [page]="page()" [pages]="pages()" (pageChange)="page.set($event)" />`
+ *
+ * There is no previous on the first page and no next on the last (no dead control to tab to).
+ * The nav is named `label` (default "Pagination"); the page text is marked current and read
+ * out again when it changes while the pager stays on screen.
+ */
+@Component({
+  selector: 'cp-pager',
+  imports: [RouterLink, TranslocoPipe],
+  template: `
+    @if (pages() > 1) {
+      <nav
+        class="pager"
+        [attr.aria-label]="label() ?? ('pager.label' | transloco)"
+      >
+        @if (previous(); as target) {
+          @if (queryParam()) {
+            <a
+              class="cp-button cp-button--secondary"
+              routerLink="."
+              [queryParams]="paramsFor(target)"
+              queryParamsHandling="merge"
+              rel="prev"
+              >{{ 'common.previous' | transloco }}</a
+            >
+          } @else {
+            <button
+              class="cp-button cp-button--secondary"
+              type="button"
+              (click)="pageChange.emit(target)"
+            >
+              {{ 'common.previous' | transloco }}
+            </button>
+          }
+        }
+        <span
+          class="pager__status"
+          aria-current="page"
+          aria-live="polite"
+          aria-atomic="true"
+          >{{
+            'common.pageOf' | transloco: { page: page(), pages: pages() }
+          }}</span
+        >
+        @if (next(); as target) {
+          @if (queryParam()) {
+            <a
+              class="cp-button cp-button--secondary"
+              routerLink="."
+              [queryParams]="paramsFor(target)"
+              queryParamsHandling="merge"
+              rel="next"
+              >{{ 'common.next' | transloco }}</a
+            >
+          } @else {
+            <button
+              class="cp-button cp-button--secondary"
+              type="button"
+              (click)="pageChange.emit(target)"
+            >
+              {{ 'common.next' | transloco }}
+            </button>
+          }
+        }
+      </nav>
+    }
+  `,
+  styles: `
+    :host {
+      display: block;
+    }
+    .pager {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: center;
+      gap: 0.5rem 1rem;
+      margin-block: 1rem;
+    }
+    .pager__status {
+      font-variant-numeric: tabular-nums;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class Pager {
+  /** The page shown, from 1. */
+  readonly page = input.required<number>();
+  /** How many pages there are. */
+  readonly pages = input.required<number>();
+  /** The nav's accessible name, already translated; "Pagination" when not given. */
+  readonly label = input<string>();
+  /** The query parameter holding the page: previous and next are then links. */
+  readonly queryParam = input<string>();
+  /** The page asked for, when previous and next are buttons (no `queryParam`). */
+  readonly pageChange = output<number>();
+
+  /** The page before, or null on the first; past the end (a stale link), the last page. */
+  protected readonly previous = computed(() =>
+    this.page() > 1 ? Math.min(this.page() - 1, this.pages()) : null,
+  );
+  protected readonly next = computed(() =>
+    this.page() < this.pages() ? this.page() + 1 : null,
+  );
+
+  protected paramsFor(page: number): Params {
+    return { [this.queryParam() ?? 'page']: page > 1 ? page : null };
+  }
+}
