@@ -8,7 +8,7 @@ import {
 import { rxResource } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { TransparencyApi } from '@communes/web-data-access';
-import { FcfaPipe, LoadFailure, PluralPipe } from '@communes/web-ui';
+import { FcfaPipe, LoadFailure, Pager, PluralPipe } from '@communes/web-ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { routeParam } from '../../shared/route-param';
 import { CommuneContext } from '../commune-context';
@@ -18,7 +18,14 @@ const PAGE_SIZE = 100;
 /** One budget's lines (the target of budget-line search results), a page at a time. */
 @Component({
   selector: 'cp-budget-page',
-  imports: [RouterLink, TranslocoPipe, FcfaPipe, PluralPipe, LoadFailure],
+  imports: [
+    RouterLink,
+    TranslocoPipe,
+    FcfaPipe,
+    PluralPipe,
+    LoadFailure,
+    Pager,
+  ],
   templateUrl: './budget-page.html',
   styleUrl: '../commune-section.css',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -7,7 +7,13 @@ import {
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TransparencyApi } from '@communes/web-data-access';
-import { DatePipe, FcfaPipe, LoadFailure, PluralPipe } from '@communes/web-ui';
+import {
+  DatePipe,
+  FcfaPipe,
+  LoadFailure,
+  Pager,
+  PluralPipe,
+} from '@communes/web-ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { map } from 'rxjs';
 import { LabelPipe } from '../../shared/label.pipe';
@@ -35,6 +41,7 @@ import {
     PluralPipe,
     LabelPipe,
     LoadFailure,
+    Pager,
   ],
   templateUrl: './commune-contracts.html',
   styleUrl: '../commune-section.css',
@@ -91,10 +98,6 @@ export class CommuneContracts {
   protected apply(event: Event, form: Omit<ContractListState, 'page'>): void {
     event.preventDefault();
     this.go({ ...form, page: 1 });
-  }
-
-  protected pageParams(page: number) {
-    return contractQueryParams({ ...this.state(), page });
   }
 
   private go(state: ContractListState): void {
