@@ -1,5 +1,6 @@
 export * from './lib/database.module';
 export * from './lib/tenant/tenant-transaction';
+export * from './lib/upload-intents/upload-intents.repository';
 export * from './lib/migrate';
 export * from './lib/embedded/embedded-postgres';
 export * from './lib/embedded/provision-database';

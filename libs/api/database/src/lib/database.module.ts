@@ -2,8 +2,12 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@communes/api-core';
 import { TenantTransaction } from './tenant/tenant-transaction';
+import { UploadIntentsRepository } from './upload-intents/upload-intents.repository';
 
-/** The application's pool, connected as the app role (RLS applies to every query). */
+/**
+ * The application's pool, connected as the app role (RLS applies to every query), and the upload
+ * intents every feature that writes to storage shares.
+ */
 @Global()
 @Module({
   imports: [
@@ -20,7 +24,7 @@ import { TenantTransaction } from './tenant/tenant-transaction';
       }),
     }),
   ],
-  providers: [TenantTransaction],
-  exports: [TenantTransaction],
+  providers: [TenantTransaction, UploadIntentsRepository],
+  exports: [TenantTransaction, UploadIntentsRepository],
 })
 export class DatabaseModule {}

@@ -7,14 +7,13 @@ import { DocumentsRepository } from './documents.repository';
 import { DocumentsService } from './documents.service';
 import { DocumentTextWorker } from './document-text.worker';
 import { DocumentSearchSource } from './document-search.source';
-import { UploadIntentsRepository } from './upload-intents.repository';
 import { UploadIntentSweeper } from './upload-intent.sweeper';
 
 /** Needs `DocumentStorage` and `SearchSources` (StorageModule and SearchModule, registered by the API module). */
 @Module({
   imports: [AuditModule, AuthModule, CommunesModule],
   controllers: [DocumentsController],
-  providers: [DocumentsRepository, DocumentsService, DocumentTextWorker, DocumentSearchSource, UploadIntentsRepository, UploadIntentSweeper],
+  providers: [DocumentsRepository, DocumentsService, DocumentTextWorker, DocumentSearchSource, UploadIntentSweeper],
   exports: [DocumentsRepository, DocumentsService, DocumentTextWorker, UploadIntentSweeper],
 })
 export class DocumentsModule {}

@@ -6,12 +6,12 @@ import type { DocumentCategory } from '@communes/shared-contracts';
 import { AppConfig, ConflictError, DomainError, NotFoundError, RequestContext } from '@communes/api-core';
 import { AuditService } from '@communes/api-audit';
 import { CommuneAccess } from '@communes/api-communes';
+import { UploadIntentsRepository } from '@communes/api-database';
 import { DocumentStorage, objectKeyFor, parseObjectKey } from '@communes/api-storage';
 import { NotificationOutbox } from '@communes/api-notifications';
 import { DocumentRecord, DocumentsRepository, DocumentVersionRecord } from './documents.repository';
 import { detectAllowedType, ALLOWED_EXTENSIONS } from './file-type-policy';
 import { spoolUpload, UploadTooLargeError } from './upload-spool';
-import { UploadIntentsRepository } from './upload-intents.repository';
 
 export interface DocumentWithVersions extends DocumentRecord {
   versions: DocumentVersionRecord[];

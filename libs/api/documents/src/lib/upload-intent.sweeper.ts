@@ -1,16 +1,16 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@communes/api-core';
-import { TenantTransaction } from '@communes/api-database';
+import { TenantTransaction, UploadIntentsRepository } from '@communes/api-database';
 import { DocumentStorage, objectKeyPrefixFor, parseObjectKey } from '@communes/api-storage';
-import { UploadIntentsRepository } from './upload-intents.repository';
 
 /** An intent this old belongs to an upload that died (see migration 1764260000000). */
 export const UPLOAD_INTENT_GRACE_SECONDS = 3600;
 const BATCH = 50;
 
 /**
- * Removes the objects of uploads that never wrote their version row (process killed between the
- * storage write and the database write), then their intents. Idempotent: deleting a missing
+ * Removes the objects of uploads that never wrote their row (process killed between the storage
+ * write and the database write), then their intents: those of every feature, since they all
+ * record theirs through the shared `UploadIntentsRepository` (api-database). Idempotent: deleting a missing
  * object is not an error, so two API replicas sweeping the same intent is harmless.
  */
 @Injectable()

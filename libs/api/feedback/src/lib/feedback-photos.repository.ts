@@ -33,7 +33,8 @@ const COLUMNS = `id, feedback_id as "feedbackId", position, object_key as "objec
 
 /**
  * `feedback_photos` (migration 1764720000000): visible when their feedback is (RLS), added by the
- * feedback's author. Also the upload intents of photo keys (see the migration).
+ * feedback's author. Their upload intents are the shared `UploadIntentsRepository`'s (a policy of
+ * that migration lets the author record the keys of their own feedback's photos).
  */
 @Injectable()
 export class FeedbackPhotosRepository {
@@ -82,15 +83,5 @@ export class FeedbackPhotosRepository {
       [communeId, feedbackId, position.latitude, position.longitude],
     );
     return rows.length === 1;
-  }
-
-  async recordIntent(communeId: string, objectKey: string): Promise<void> {
-    this.tx.assertCommune(communeId);
-    await this.tx.query('insert into upload_intents (commune_id, object_key) values ($1, $2)', [communeId, objectKey]);
-  }
-
-  async forgetIntent(communeId: string, objectKey: string): Promise<void> {
-    this.tx.assertCommune(communeId);
-    await this.tx.query('delete from upload_intents where commune_id = $1 and object_key = $2', [communeId, objectKey]);
   }
 }

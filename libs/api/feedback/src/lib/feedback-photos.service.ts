@@ -4,6 +4,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConflictError, DomainError, ForbiddenActionError, NotFoundError, RequestContext, UnprocessableError } from '@communes/api-core';
 import { AuditService } from '@communes/api-audit';
 import { CommuneAccess, CommuneRecord } from '@communes/api-communes';
+import { UploadIntentsRepository } from '@communes/api-database';
 import { readUpload, UploadTooLargeError } from '@communes/api-documents';
 import { DocumentStorage, objectKeyFor, parseObjectKey } from '@communes/api-storage';
 import { FEEDBACK_PHOTO_MAX_BYTES, FEEDBACK_PHOTO_WINDOW_HOURS, FEEDBACK_PHOTOS_MAX } from '@communes/shared-contracts';
@@ -41,6 +42,7 @@ export class FeedbackPhotosService {
     private readonly access: CommuneAccess,
     private readonly feedback: FeedbackRepository,
     private readonly photos: FeedbackPhotosRepository,
+    private readonly uploadIntents: UploadIntentsRepository,
     private readonly audit: AuditService,
     private readonly requestContext: RequestContext,
     @Inject(DocumentStorage) private readonly storage: DocumentStorage,
@@ -79,8 +81,8 @@ export class FeedbackPhotosService {
     // Recorded before the objects are written, forgotten with the row: an upload cut in between
     // leaves intents, and the documents' UploadIntentSweeper removes the orphan objects.
     await this.runAs(commune, async () => {
-      await this.photos.recordIntent(commune.id, key);
-      await this.photos.recordIntent(commune.id, thumbnailKey);
+      await this.uploadIntents.record(commune.id, key);
+      await this.uploadIntents.record(commune.id, thumbnailKey);
     });
     try {
       const stored = await this.storage.put(key, bufferStream(photo.bytes), { size: photo.bytes.length, contentType: photo.mediaType });
@@ -100,8 +102,8 @@ export class FeedbackPhotosService {
           });
         // The position is kept only when the citizen chose to share the place, and never replaces one they gave.
         const placeFilled = sharePlace && photo.gps !== null && record.latitude === null && (await this.photos.locateFeedback(commune.id, feedbackId, photo.gps));
-        await this.photos.forgetIntent(commune.id, key);
-        await this.photos.forgetIntent(commune.id, thumbnailKey);
+        await this.uploadIntents.forget(commune.id, key);
+        await this.uploadIntents.forget(commune.id, thumbnailKey);
         await this.audit.record({
           communeId: commune.id,
           action: 'feedback.photo-added',
@@ -116,8 +118,8 @@ export class FeedbackPhotosService {
         await this.storage.delete(key);
         await this.storage.delete(thumbnailKey);
         await this.runAs(commune, async () => {
-          await this.photos.forgetIntent(commune.id, key);
-          await this.photos.forgetIntent(commune.id, thumbnailKey);
+          await this.uploadIntents.forget(commune.id, key);
+          await this.uploadIntents.forget(commune.id, thumbnailKey);
         });
       } catch (cleanup) {
         this.logger.error(`Photo upload ${key} failed; its object is left to the upload intent sweeper`, String(cleanup));

@@ -126,16 +126,6 @@ export class NewsRepository {
     return row?.previous ?? null;
   }
 
-  async recordIntent(communeId: string, objectKey: string): Promise<void> {
-    this.tx.assertCommune(communeId);
-    await this.tx.query('insert into upload_intents (commune_id, object_key) values ($1, $2)', [communeId, objectKey]);
-  }
-
-  async forgetIntent(communeId: string, objectKey: string): Promise<void> {
-    this.tx.assertCommune(communeId);
-    await this.tx.query('delete from upload_intents where commune_id = $1 and object_key = $2', [communeId, objectKey]);
-  }
-
   /** Published articles, for the search index (withdrawn ones leave it). */
   searchable(communeId: string, ids: readonly string[] | null): Promise<NewsRecord[]> {
     this.tx.assertCommune(communeId);

@@ -4,6 +4,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConflictError, DomainError, NotFoundError, RequestContext, ValidationFailedError } from '@communes/api-core';
 import { AuditService } from '@communes/api-audit';
 import { CommuneAccess, CommuneRecord } from '@communes/api-communes';
+import { UploadIntentsRepository } from '@communes/api-database';
 import { readUpload, UploadTooLargeError } from '@communes/api-documents';
 import { NotAPhotoError, processPhoto } from '@communes/api-feedback';
 import { NotificationOutbox } from '@communes/api-notifications';
@@ -36,6 +37,7 @@ export class NewsService {
   constructor(
     private readonly access: CommuneAccess,
     private readonly news: NewsRepository,
+    private readonly uploadIntents: UploadIntentsRepository,
     private readonly audit: AuditService,
     private readonly notifications: NotificationOutbox,
     private readonly requestContext: RequestContext,
@@ -127,7 +129,7 @@ export class NewsService {
       throw error;
     });
     const key = objectKeyFor(commune.id, 'news', id, `${randomUUID()}.${photo.extension}`);
-    await this.access.runIn(commune, () => this.news.recordIntent(commune.id, key));
+    await this.access.runIn(commune, () => this.uploadIntents.record(commune.id, key));
     let previous: string | null = null;
     try {
       const stored = await this.storage.put(key, Readable.from([photo.bytes]), { size: photo.bytes.length, contentType: photo.mediaType });
@@ -136,7 +138,7 @@ export class NewsService {
         const locked = await this.require(commune.id, id, true);
         if (locked.state === 'withdrawn') throw new ConflictError('news.withdrawn', 'A withdrawn article cannot be changed.');
         previous = await this.news.setCover(commune.id, id, { objectKey: key, mediaType: photo.mediaType, width: photo.width, height: photo.height, alt }, this.requestContext.actor.userId);
-        await this.news.forgetIntent(commune.id, key);
+        await this.uploadIntents.forget(commune.id, key);
         if (locked.state === 'published') await this.news.enqueueSearchUpdate(commune.id, newsSearchId(id));
         await this.audit.record({ communeId: commune.id, action: 'news.cover-set', targetType: 'news', targetId: id, details: { size: photo.bytes.length } });
         return this.require(commune.id, id);
@@ -146,7 +148,7 @@ export class NewsService {
     } catch (error) {
       try {
         await this.storage.delete(key);
-        await this.access.runIn(commune, () => this.news.forgetIntent(commune.id, key));
+        await this.access.runIn(commune, () => this.uploadIntents.forget(commune.id, key));
       } catch (cleanup) {
         this.logger.error(`Cover upload ${key} failed; its object is left to the upload intent sweeper`, String(cleanup));
       }

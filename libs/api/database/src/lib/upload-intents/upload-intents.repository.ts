@@ -1,23 +1,30 @@
 import { Injectable } from '@nestjs/common';
-import { TenantTransaction } from '@communes/api-database';
+import { TenantTransaction } from '../tenant/tenant-transaction';
 
 export interface ExpiredUploadIntent {
   communeId: string;
   objectKey: string;
 }
 
-/** `upload_intents` (migration 1764260000000): keys written to storage whose version row may not exist. */
+/**
+ * `upload_intents` (migration 1764260000000): keys of objects written to storage that no row may
+ * name yet (an upload under way). Every feature that writes
+ * objects records its key here before the write and forgets it in the transaction that saves the
+ * row naming it; the documents' `UploadIntentSweeper` removes what an interrupted upload left.
+ * Who may record which keys is the policies' business (staff: any key of their commune; citizens:
+ * the photos of their feedback).
+ */
 @Injectable()
 export class UploadIntentsRepository {
   constructor(private readonly tx: TenantTransaction) {}
 
-  /** In the uploader's staff transaction. */
+  /** Before the object is written, in its own committed transaction. */
   async record(communeId: string, objectKey: string): Promise<void> {
     this.tx.assertCommune(communeId);
     await this.tx.query('insert into upload_intents (commune_id, object_key) values ($1, $2)', [communeId, objectKey]);
   }
 
-  /** In the transaction that writes the version (or after a failed upload removed its object). */
+  /** In the transaction that saves the row naming the object (or once a failed upload removed it). */
   async forget(communeId: string, objectKey: string): Promise<void> {
     this.tx.assertCommune(communeId);
     await this.tx.query('delete from upload_intents where commune_id = $1 and object_key = $2', [communeId, objectKey]);
