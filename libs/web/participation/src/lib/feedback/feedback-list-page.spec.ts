@@ -15,7 +15,7 @@ import { sentFeedback } from '../testing-fixtures';
 const settle = () => new Promise((resolve) => setTimeout(resolve));
 const others = { ...sentFeedback, id: 'f2', trackingNumber: 'COT-2026-000124', isMine: false, supportCount: 3 };
 
-async function open(signedIn: boolean) {
+async function open(signedIn: boolean, total = 2) {
   TestBed.configureTestingModule({
     providers: [
       provideHttpClient(),
@@ -34,7 +34,7 @@ async function open(signedIn: boolean) {
   const http = TestBed.inject(HttpTestingController);
   http
     .expectOne((r) => r.url === '/api/v1/communes/cotonou/feedback' && !r.params.has('mine'))
-    .flush({ items: [others, { ...others, id: 'f3', visibility: 'private' }], total: 2, page: 1, pageSize: 20 });
+    .flush({ items: [others, { ...others, id: 'f3', visibility: 'private' }], total, page: 1, pageSize: 20 });
   if (signedIn) {
     http
       .expectOne((r) => r.url === '/api/v1/communes/cotonou/feedback' && r.params.get('mine') === 'true')
@@ -76,5 +76,21 @@ describe('FeedbackListPage', () => {
     expect(page.textContent).toContain('Soutiens : 4');
     expect(page.querySelector('button[aria-pressed="true"]')?.textContent?.trim()).toBe('Vous soutenez');
     expect(page.querySelector('[aria-live="polite"]')?.textContent).toBe('Merci, votre soutien à COT-2026-000124 est compté (4 au total).');
+  });
+
+  it('moves to the next page of public feedback with the pager', async () => {
+    const { harness, page, http } = await open(false, 45);
+    const nav = () => page.querySelector('nav')!;
+    expect(nav().getAttribute('aria-label')).toBe('Pagination');
+    expect(Array.from(nav().querySelectorAll('button'), (b) => b.textContent?.trim())).toEqual(['Suivant']);
+
+    nav().querySelector('button')!.click();
+    await settle();
+    const next = http.expectOne((r) => r.url === '/api/v1/communes/cotonou/feedback' && r.params.get('page') === '2');
+    next.flush({ items: [others], total: 45, page: 2, pageSize: 20 });
+    await settle();
+    await harness.fixture.whenStable();
+    expect(nav().querySelector('[aria-current="page"]')?.textContent?.trim()).toBe('Page 2 sur 3');
+    expect(Array.from(nav().querySelectorAll('button'), (b) => b.textContent?.trim())).toEqual(['Précédent', 'Suivant']);
   });
 });

@@ -3,7 +3,7 @@ import { Router, RouterLink } from '@angular/router';
 import { FEEDBACK_CATEGORIES, FEEDBACK_STATUSES, type FeedbackCategory, type FeedbackStatus } from '@communes/shared-contracts';
 import type { FeedbackResponse } from '@communes/web-api-client';
 import { AuthSession, LOGIN_PATH } from '@communes/web-auth';
-import { DatePipe as CpDatePipe, LoadFailure, NumberPipe } from '@communes/web-ui';
+import { DatePipe as CpDatePipe, LoadFailure, NumberPipe, Pager } from '@communes/web-ui';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ParticipationApi } from '../participation-api';
 import { errorKey, injectCommune, injectSlug, problemDetail } from '../shared/commune';
@@ -19,7 +19,7 @@ const PAGE_SIZE = 20;
  */
 @Component({
   selector: 'cp-feedback-list-page',
-  imports: [TranslocoPipe, RouterLink, CpDatePipe, NumberPipe, LoadFailure, HiddenNotice, ReportButton, FeedbackPhotoStrip],
+  imports: [TranslocoPipe, RouterLink, CpDatePipe, NumberPipe, LoadFailure, HiddenNotice, ReportButton, FeedbackPhotoStrip, Pager],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: '../shared/participation.css',
   templateUrl: './feedback-list-page.html',
@@ -75,10 +75,6 @@ export class FeedbackListPage {
     this.status.set((data.get('status') as FeedbackStatus | '') ?? '');
     this.category.set((data.get('category') as FeedbackCategory | '') ?? '');
     this.page.set(1);
-  }
-
-  protected goTo(page: number): void {
-    this.page.set(page);
   }
 
   protected async support(item: FeedbackResponse): Promise<void> {

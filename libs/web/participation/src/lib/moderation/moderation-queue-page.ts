@@ -12,7 +12,7 @@ import {
 } from '@communes/shared-contracts';
 import type { ModerationItemResponse } from '@communes/web-api-client';
 import { ApiError } from '@communes/web-data-access';
-import { DatePipe as CpDatePipe, LoadFailure, NumberPipe } from '@communes/web-ui';
+import { DatePipe as CpDatePipe, LoadFailure, NumberPipe, Pager } from '@communes/web-ui';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { injectSlug } from '../shared/commune';
 import { ModerationApi } from './moderation-api';
@@ -27,7 +27,7 @@ const PAGE_SIZE = 20;
  */
 @Component({
   selector: 'cp-moderation-queue-page',
-  imports: [TranslocoPipe, RouterLink, CpDatePipe, NumberPipe, LoadFailure],
+  imports: [TranslocoPipe, RouterLink, CpDatePipe, NumberPipe, LoadFailure, Pager],
   providers: [moderationI18n],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: '../shared/participation.css',
@@ -151,13 +151,7 @@ const PAGE_SIZE = 20;
           <li>{{ 'moderation.queue.empty' | transloco }}</li>
         }
       </ul>
-      @if (pages() > 1) {
-        <nav class="pages" [attr.aria-label]="'common.pageOf' | transloco: { page: pageNumber(), pages: pages() }">
-          <button class="cp-button cp-button--secondary" type="button" [disabled]="pageNumber() <= 1" (click)="goTo(pageNumber() - 1)">{{ 'common.previous' | transloco }}</button>
-          <span>{{ 'common.pageOf' | transloco: { page: pageNumber(), pages: pages() } }}</span>
-          <button class="cp-button cp-button--secondary" type="button" [disabled]="pageNumber() >= pages()" (click)="goTo(pageNumber() + 1)">{{ 'common.next' | transloco }}</button>
-        </nav>
-      }
+      <cp-pager [page]="pageNumber()" [pages]="pages()" queryParam="page" />
     } @else {
       <p role="status">{{ 'common.loading' | transloco }}</p>
     }
@@ -205,10 +199,6 @@ export class ModerationQueuePage {
     const kind = String(data.get('kind') ?? '');
     this.updated.set({});
     void this.router.navigate([], { relativeTo: this.route, queryParams: { etat: state === 'open' ? null : state, type: kind || null, page: null } });
-  }
-
-  protected goTo(page: number): void {
-    void this.router.navigate([], { relativeTo: this.route, queryParams: { page: page > 1 ? page : null }, queryParamsHandling: 'merge' });
   }
 
   protected reasonList(reasons: readonly string[]): string {

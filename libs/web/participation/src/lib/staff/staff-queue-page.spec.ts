@@ -13,24 +13,29 @@ import { sentFeedback } from '../testing-fixtures';
 const settle = () => new Promise((resolve) => setTimeout(resolve));
 const QUEUE = '/api/v1/communes/cotonou/feedback';
 
+async function open(url: string) {
+  TestBed.configureTestingModule({
+    providers: [
+      provideHttpClient(),
+      provideHttpClientTesting(),
+      provideRouter([{ path: 'console/:slug/doleances', children: staffFeedbackRoutes }]),
+      provideCommunesI18nTesting({ participation: { fr, en } }),
+    ],
+  });
+  const session = TestBed.inject(AuthSession);
+  jest.spyOn(session, 'whenReady').mockResolvedValue();
+  jest.spyOn(session, 'signedIn').mockReturnValue(true);
+  jest.spyOn(session, 'memberships').mockReturnValue([{ communeId: 'c1', communeSlug: 'cotonou', communeName: 'Cotonou', role: 'editor' }]);
+  const harness = await RouterTestingHarness.create(url);
+  await settle();
+  const http = TestBed.inject(HttpTestingController);
+  http.expectOne('/api/v1/communes/cotonou/members').flush([{ userId: 'u1', displayName: 'Awa', email: null, phone: null, role: 'editor', joinedAt: '2026-01-01T00:00:00Z' }]);
+  return { harness, http };
+}
+
 describe('StaffQueuePage', () => {
   it('filters the queue from the URL (status, topic, assignee) and keeps the filters there', async () => {
-    TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([{ path: 'console/:slug/doleances', children: staffFeedbackRoutes }]),
-        provideCommunesI18nTesting({ participation: { fr, en } }),
-      ],
-    });
-    const session = TestBed.inject(AuthSession);
-    jest.spyOn(session, 'whenReady').mockResolvedValue();
-    jest.spyOn(session, 'signedIn').mockReturnValue(true);
-    jest.spyOn(session, 'memberships').mockReturnValue([{ communeId: 'c1', communeSlug: 'cotonou', communeName: 'Cotonou', role: 'editor' }]);
-    const harness = await RouterTestingHarness.create('/console/cotonou/doleances?etat=received&agent=none');
-    await settle();
-    const http = TestBed.inject(HttpTestingController);
-    http.expectOne('/api/v1/communes/cotonou/members').flush([{ userId: 'u1', displayName: 'Awa', email: null, phone: null, role: 'editor', joinedAt: '2026-01-01T00:00:00Z' }]);
+    const { harness, http } = await open('/console/cotonou/doleances?etat=received&agent=none');
     const first = http.expectOne((r) => r.url === QUEUE);
     expect(first.request.params.get('status')).toBe('received');
     expect(first.request.params.get('assignee')).toBe('none');
@@ -58,5 +63,22 @@ describe('StaffQueuePage', () => {
     await settle();
     await harness.fixture.whenStable();
     expect(page.textContent).toContain('Aucune demande ne correspond à ces filtres.');
+  });
+
+  it('pages with links that keep the filters in the URL', async () => {
+    const { harness, http } = await open('/console/cotonou/doleances?etat=received&page=2');
+    const queue = http.expectOne((r) => r.url === QUEUE);
+    expect(queue.request.params.get('page')).toBe('2');
+    queue.flush({ items: [{ ...sentFeedback, visibility: 'private' }], total: 45, page: 2, pageSize: 20 });
+    await settle();
+    await harness.fixture.whenStable();
+    const nav = (harness.routeNativeElement as HTMLElement).querySelector('nav')!;
+
+    expect(nav.getAttribute('aria-label')).toBe('Pagination');
+    expect(nav.querySelector('[aria-current="page"]')?.textContent?.trim()).toBe('Page 2 sur 3');
+    expect(Array.from(nav.querySelectorAll('a'), (a) => [a.textContent?.trim(), a.getAttribute('href')])).toEqual([
+      ['Précédent', '/console/cotonou/doleances?etat=received'],
+      ['Suivant', '/console/cotonou/doleances?etat=received&page=3'],
+    ]);
   });
 });

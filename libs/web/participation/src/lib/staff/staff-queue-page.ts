@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, resource } from '
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { FEEDBACK_CATEGORIES, FEEDBACK_STATUSES } from '@communes/shared-contracts';
-import { DatePipe as CpDatePipe, LoadFailure, NumberPipe } from '@communes/web-ui';
+import { DatePipe as CpDatePipe, LoadFailure, NumberPipe, Pager } from '@communes/web-ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ParticipationApi } from '../participation-api';
 import { injectSlug } from '../shared/commune';
@@ -12,7 +12,7 @@ const PAGE_SIZE = 20;
 /** `/console/:slug/doleances`: the commune's whole feedback queue, filtered by status, category, assignee. */
 @Component({
   selector: 'cp-staff-queue-page',
-  imports: [TranslocoPipe, RouterLink, CpDatePipe, NumberPipe, LoadFailure],
+  imports: [TranslocoPipe, RouterLink, CpDatePipe, NumberPipe, LoadFailure, Pager],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: '../shared/participation.css',
   template: `
@@ -74,13 +74,7 @@ const PAGE_SIZE = 20;
           <li>{{ 'participation.staff.empty' | transloco }}</li>
         }
       </ul>
-      @if (pages() > 1) {
-        <nav class="pages" [attr.aria-label]="'participation.pages' | transloco">
-          <button class="cp-button cp-button--secondary" type="button" [disabled]="pageNumber() <= 1" (click)="goTo(pageNumber() - 1)">{{ 'common.previous' | transloco }}</button>
-          <span>{{ 'common.pageOf' | transloco: { page: pageNumber(), pages: pages() } }}</span>
-          <button class="cp-button cp-button--secondary" type="button" [disabled]="pageNumber() >= pages()" (click)="goTo(pageNumber() + 1)">{{ 'common.next' | transloco }}</button>
-        </nav>
-      }
+      <cp-pager [page]="pageNumber()" [pages]="pages()" queryParam="page" />
     } @else {
       <p role="status">{{ 'common.loading' | transloco }}</p>
     }
@@ -125,10 +119,6 @@ export class StaffQueuePage {
       queryParams: { etat: text('status') || null, sujet: text('category') || null, agent: text('assignee') || null, page: null },
       replaceUrl: true,
     });
-  }
-
-  protected goTo(page: number): void {
-    void this.router.navigate([], { relativeTo: this.route, queryParams: { page: page > 1 ? page : null }, queryParamsHandling: 'merge' });
   }
 }
 
