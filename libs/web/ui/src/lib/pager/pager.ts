@@ -1,3 +1,4 @@
+import { NgTemplateOutlet } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -25,7 +26,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
  */
 @Component({
   selector: 'cp-pager',
-  imports: [RouterLink, TranslocoPipe],
+  imports: [NgTemplateOutlet, RouterLink, TranslocoPipe],
   template: `
     @if (pages() > 1) {
       <nav
@@ -33,24 +34,12 @@ import { TranslocoPipe } from '@jsverse/transloco';
         [attr.aria-label]="label() ?? ('pager.label' | transloco)"
       >
         @if (previous(); as target) {
-          @if (queryParam()) {
-            <a
-              class="cp-button cp-button--secondary"
-              routerLink="."
-              [queryParams]="paramsFor(target)"
-              queryParamsHandling="merge"
-              rel="prev"
-              >{{ 'common.previous' | transloco }}</a
-            >
-          } @else {
-            <button
-              class="cp-button cp-button--secondary"
-              type="button"
-              (click)="pageChange.emit(target)"
-            >
-              {{ 'common.previous' | transloco }}
-            </button>
-          }
+          <ng-container
+            *ngTemplateOutlet="
+              move;
+              context: { target, rel: 'prev', text: 'common.previous' }
+            "
+          />
         }
         <span
           class="pager__status"
@@ -62,27 +51,35 @@ import { TranslocoPipe } from '@jsverse/transloco';
           }}</span
         >
         @if (next(); as target) {
-          @if (queryParam()) {
-            <a
-              class="cp-button cp-button--secondary"
-              routerLink="."
-              [queryParams]="paramsFor(target)"
-              queryParamsHandling="merge"
-              rel="next"
-              >{{ 'common.next' | transloco }}</a
-            >
-          } @else {
-            <button
-              class="cp-button cp-button--secondary"
-              type="button"
-              (click)="pageChange.emit(target)"
-            >
-              {{ 'common.next' | transloco }}
-            </button>
-          }
+          <ng-container
+            *ngTemplateOutlet="
+              move;
+              context: { target, rel: 'next', text: 'common.next' }
+            "
+          />
         }
       </nav>
     }
+    <ng-template #move let-target="target" let-rel="rel" let-text="text">
+      @if (queryParam()) {
+        <a
+          class="cp-button cp-button--secondary"
+          routerLink="."
+          [queryParams]="paramsFor(target)"
+          queryParamsHandling="merge"
+          [attr.rel]="rel"
+          >{{ text | transloco }}</a
+        >
+      } @else {
+        <button
+          class="cp-button cp-button--secondary"
+          type="button"
+          (click)="pageChange.emit(target)"
+        >
+          {{ text | transloco }}
+        </button>
+      }
+    </ng-template>
   `,
   styles: `
     :host {
