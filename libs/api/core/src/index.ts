@@ -1,4 +1,5 @@
 export * from './lib/config/app-config';
+export * from './lib/content-changes/public-content-changes';
 export * from './lib/errors/domain-error';
 export * from './lib/errors/problem-details';
 export * from './lib/errors/problem-details.dto';

@@ -11,9 +11,10 @@ import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import multipart from '@fastify/multipart';
-import { AppConfig, createValidationPipe, ProblemDetailsFilter } from '@communes/api-core';
+import { AppConfig, createValidationPipe, ProblemDetailsFilter, PublicContentChanges } from '@communes/api-core';
 import { ApiModule } from './api.module';
-import { allowNonceScripts, compressPage, ServerRenderer } from './server-renderer';
+import { RenderedPageCache } from './rendered-page-cache';
+import { allowNonceScripts, compressPage, pageCacheKey, ServerRenderer, withNonce } from './server-renderer';
 
 export const API_PREFIX = 'api/v1';
 /** Origins of the embedded session players (YouTube without cookies, Facebook). */
@@ -108,7 +109,7 @@ export async function createApiApplication(config: AppConfig): Promise<NestFasti
   SwaggerModule.setup('api/docs', app, openApi, { jsonDocumentUrl: 'api/docs-json' });
 
   if (config.WEB_DIST_DIR && existsSync(join(config.WEB_DIST_DIR, 'index.html'))) {
-    await serveWebApp(app, config.WEB_DIST_DIR);
+    await serveWebApp(app, config.WEB_DIST_DIR, config.PAGE_CACHE_TTL_MS);
   } else if (config.WEB_DIST_DIR) {
     new Logger('Web').warn(`WEB_DIST_DIR=${config.WEB_DIST_DIR} has no index.html: serving the API only.`);
   }
@@ -129,7 +130,7 @@ const HASHED_ASSET = /-[A-Za-z0-9_-]{8}\.(js|css)(\.br|\.gz)?$/;
  * (apps/web/scripts), hashed files cached for a year, the others (index.html, sw.js, manifest)
  * revalidated every time.
  */
-async function serveWebApp(app: NestFastifyApplication, root: string): Promise<void> {
+async function serveWebApp(app: NestFastifyApplication, root: string, pageCacheTtlMs: number): Promise<void> {
   await app.register(fastifyStatic, {
     root,
     prefix: '/',
@@ -143,23 +144,43 @@ async function serveWebApp(app: NestFastifyApplication, root: string): Promise<v
   });
   const renderer = await ServerRenderer.load(root);
   const fastify = app.getHttpAdapter().getInstance();
+  const pages = new RenderedPageCache({ ttlMs: renderer ? pageCacheTtlMs : 0 });
+  if (pages.enabled) {
+    // Cleared on every successful write, before its answer leaves: any write may change what a
+    // page shows, and telling which pages is not worth the risk of a stale one; the reader who
+    // wrote sees the change on the next page. Pages rendered on other replicas stay at most
+    // PAGE_CACHE_TTL_MS. onSend also sees the API's 5xx answers: pages being rendered meanwhile
+    // may show a "could not load" notice and are not kept.
+    fastify.addHook('onSend', async (request, reply) => {
+      if (reply.statusCode >= 500) pages.noteServerError();
+      else if (reply.statusCode < 400 && !['GET', 'HEAD', 'OPTIONS'].includes(request.method)) pages.clear();
+    });
+    // Background work that changes pages after the write was answered (search indexing).
+    app.get(PublicContentChanges).subscribe(() => pages.clear());
+  }
   fastify.addHook('onRequest', async (request, reply) => {
     const path = request.url.split('?')[0];
     const isPage = request.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path);
     // Browsers ask for text/html; curl and crawlers for anything (*/*, or no Accept at all).
     const accept = request.headers.accept;
     if (!isPage || (accept && !accept.includes('text/html') && !accept.includes('*/*'))) return undefined;
-    const nonce = randomBytes(16).toString('base64');
-    const page = renderer && (await renderer.render(request, nonce));
+    if (!renderer) return reply.type('text/html').sendFile('index.html');
+    const { page, source } = await pages.get(pageCacheKey(request), () => renderer.render(request));
+    if (pages.enabled) reply.header('x-render-cache', source);
     if (!page) return reply.type('text/html').sendFile('index.html');
-    // Angular's event-replay scripts are inline in the page: allowed by this answer's nonce only.
+    // Angular's event-replay scripts are inline in the page: allowed by this answer's nonce
+    // only, a fresh one for every answer, also when the page itself is shared (cached).
+    const nonce = randomBytes(16).toString('base64');
     allowNonceScripts(reply.raw, nonce);
+    const html = withNonce(page.html, nonce);
     if (page.location) reply.header('location', page.location);
-    // The page holds the reader's language and fresh data: never reused without asking.
+    // The page holds the reader's language and fresh data: never reused without asking. Not
+    // public either: a shared cache in front (CDN) would give every reader the same nonce, and
+    // would have to key on the language cookie; the short cache above is the shared one.
     reply.code(page.status).type('text/html; charset=utf-8').header('cache-control', 'no-cache');
     // Compressed here: answered before routing, the page does not pass through @fastify/compress.
-    const compressed = compressPage(page.html, request.headers['accept-encoding']);
-    if (!compressed) return reply.send(page.html);
+    const compressed = compressPage(html, request.headers['accept-encoding']);
+    if (!compressed) return reply.send(html);
     return reply.header('content-encoding', compressed.encoding).header('vary', 'accept-encoding').send(compressed.body);
   });
 }

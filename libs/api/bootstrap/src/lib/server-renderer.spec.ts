@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyRequest } from 'fastify';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { allowNonceScripts, compressPage, CSP_NONCE_PLACEHOLDER, ServerRenderer, textFirst } from './server-renderer';
+import { allowNonceScripts, compressPage, CSP_NONCE_PLACEHOLDER, languageOf, pageCacheKey, ServerRenderer, textFirst, withNonce } from './server-renderer';
 
 /** The header part of a ServerResponse: enough for allowNonceScripts. */
 function responseWith(policy: string | undefined): ServerResponse & { policy(): unknown } {
@@ -48,7 +48,14 @@ describe('ServerRenderer.load', () => {
 describe('ServerRenderer.render', () => {
   const request = {
     url: '/communes/cotonou?x=1',
-    headers: { accept: 'text/html', cookie: 'communes.lang=en', authorization: 'Bearer secret', host: 'evil.example' },
+    headers: {
+      accept: 'text/html',
+      cookie: 'other=1; communes.lang=en; AWSALB=x',
+      authorization: 'Bearer secret',
+      host: 'evil.example',
+      'accept-language': 'fr',
+      'user-agent': 'WhatsApp/2.0',
+    },
     raw: { socket: { localPort: 3456 } },
   } as unknown as FastifyRequest;
 
@@ -56,7 +63,7 @@ describe('ServerRenderer.render', () => {
     return new Response(body, { status, headers: { 'content-type': 'text/html;charset=UTF-8' } });
   }
 
-  it('renders on its own loopback origin, with the language cookie but no credentials, and puts the nonce in', async () => {
+  it('renders on its own loopback origin, from the URL and the language cookie only, keeping the nonce placeholder', async () => {
     let seen: Request | undefined;
     const renderer = new ServerRenderer({
       renderPage: async (incoming) => {
@@ -64,21 +71,24 @@ describe('ServerRenderer.render', () => {
         return html(`<script nonce="${CSP_NONCE_PLACEHOLDER}"></script><h1>Cotonou</h1>`);
       },
     });
-    await expect(renderer.render(request, 'n0nce')).resolves.toEqual({
+    await expect(renderer.render(request)).resolves.toEqual({
       status: 200,
       location: null,
-      html: '<script nonce="n0nce"></script><h1>Cotonou</h1>',
+      html: `<script nonce="${CSP_NONCE_PLACEHOLDER}"></script><h1>Cotonou</h1>`,
     });
     expect(seen?.url).toBe('http://127.0.0.1:3456/communes/cotonou?x=1');
-    expect(seen?.headers.get('cookie')).toBe('communes.lang=en');
-    expect(seen?.headers.get('authorization')).toBeNull();
+    // What the page may depend on is what RenderedPageCache keys on: nothing else gets through.
+    expect([...(seen?.headers.entries() ?? [])]).toEqual([
+      ['accept', 'text/html'],
+      ['cookie', 'communes.lang=en'],
+    ]);
   });
 
   it('keeps a redirection', async () => {
     const renderer = new ServerRenderer({
       renderPage: async () => new Response(null, { status: 302, headers: { location: '/communes', 'content-type': 'text/html' } }),
     });
-    await expect(renderer.render(request, 'n')).resolves.toMatchObject({ status: 302, location: '/communes' });
+    await expect(renderer.render(request)).resolves.toMatchObject({ status: 302, location: '/communes' });
   });
 
   it.each([
@@ -88,7 +98,28 @@ describe('ServerRenderer.render', () => {
     ['matches no route', async () => null],
   ])('gives null (the client-rendered page is sent instead) when the rendering %s', async (_case, renderPage) => {
     const renderer = new ServerRenderer({ renderPage });
-    await expect(renderer.render(request, 'n')).resolves.toBeNull();
+    await expect(renderer.render(request)).resolves.toBeNull();
+  });
+});
+
+describe('the page key and the nonce', () => {
+  const at = (url: string, cookie?: string) => ({ url, headers: cookie === undefined ? {} : { cookie } }) as FastifyRequest;
+
+  it('is the URL and the language cookie, when it looks like a language', () => {
+    expect(languageOf(at('/', 'a=1; communes.lang=en; b=2'))).toBe('en');
+    expect(languageOf(at('/', 'communes.lang=fr'))).toBe('fr');
+    expect(languageOf(at('/', 'communes.lang=<script>'))).toBeNull();
+    expect(languageOf(at('/', 'lang=en'))).toBeNull();
+    expect(languageOf(at('/'))).toBeNull();
+    expect(pageCacheKey(at('/communes/cotonou?x=1', 'communes.lang=en; AWSALB=1'))).toBe(pageCacheKey(at('/communes/cotonou?x=1', 'communes.lang=en')));
+    expect(pageCacheKey(at('/communes/cotonou?x=1', 'communes.lang=en'))).not.toBe(pageCacheKey(at('/communes/cotonou?x=1')));
+    expect(pageCacheKey(at('/communes/cotonou?x=1'))).not.toBe(pageCacheKey(at('/communes/cotonou?x=2')));
+  });
+
+  it('puts the nonce wherever the placeholder is', () => {
+    expect(withNonce(`<cp-root ngCspNonce="${CSP_NONCE_PLACEHOLDER}"></cp-root><script nonce="${CSP_NONCE_PLACEHOLDER}"></script>`, 'abc')).toBe(
+      '<cp-root ngCspNonce="abc"></cp-root><script nonce="abc"></script>',
+    );
   });
 });
 

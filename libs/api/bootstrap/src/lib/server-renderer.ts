@@ -27,8 +27,37 @@ export interface ServerBundle {
 
 /** How long a reader waits for the server rendering before getting the client-rendered page. */
 const RENDER_TIMEOUT_MS = 10_000;
-/** Request headers the rendering may read (the language cookie); never credentials. */
-const FORWARDED_HEADERS = ['accept', 'accept-language', 'cookie', 'user-agent'] as const;
+
+/**
+ * The cookie in which the web app keeps the reader's language (LANGUAGE_STORAGE_KEY in
+ * libs/web/ui, i18n/languages.ts): the only part of a request, besides its URL, that the
+ * rendering gets.
+ */
+export const LANGUAGE_COOKIE = 'communes.lang';
+const LANGUAGE_VALUE = /^[A-Za-z-]{1,16}$/;
+
+/** The language the reader chose (the cookie's value, if it looks like one), or null. */
+export function languageOf(request: Pick<FastifyRequest, 'headers'>): string | null {
+  for (const part of (request.headers.cookie ?? '').split(';')) {
+    const [name, value] = part.trim().split('=');
+    if (name === LANGUAGE_COOKIE) return value !== undefined && LANGUAGE_VALUE.test(value) ? value : null;
+  }
+  return null;
+}
+
+/**
+ * Everything a server-rendered page depends on: its URL (path and query) and the reader's
+ * language. The rendering is given nothing else from the request (ServerRenderer.render), so
+ * two requests with the same key get the same page, which RenderedPageCache relies on.
+ */
+export function pageCacheKey(request: Pick<FastifyRequest, 'headers' | 'url'>): string {
+  return `${languageOf(request) ?? ''} ${request.url}`;
+}
+
+/** The page with `nonce` in place of the placeholder: done for each answer, never shared. */
+export function withNonce(html: string, nonce: string): string {
+  return html.replaceAll(CSP_NONCE_PLACEHOLDER, nonce);
+}
 
 /**
  * Adds `nonce` to the script-src of the Content-Security-Policy already set on `response` (by
@@ -107,18 +136,19 @@ export class ServerRenderer {
   }
 
   /**
-   * The page for a GET of `request`'s URL. The app's own API calls during the rendering go to
-   * this server on the loopback (the address the request came in on, never the Host header a
-   * client sent), without the reader's credentials: what is rendered is public.
+   * The page for a GET of `request`'s URL, with CSP_NONCE_PLACEHOLDER where each answer puts
+   * its nonce (withNonce). The app's own API calls during the rendering go to this server on
+   * the loopback (the address the request came in on, never the Host header a client sent),
+   * without the reader's credentials: what is rendered is public. Of the request, the
+   * rendering gets its URL and the language cookie only (no other cookie, no Authorization, no
+   * Accept-Language: the app reads none of them), so a page can be shared (RenderedPageCache).
    */
-  async render(request: FastifyRequest, nonce: string): Promise<RenderedPage | null> {
+  async render(request: FastifyRequest): Promise<RenderedPage | null> {
     const port = request.raw.socket.localPort;
     if (!port) return null;
-    const headers = new Headers();
-    for (const name of FORWARDED_HEADERS) {
-      const value = request.headers[name];
-      if (typeof value === 'string') headers.set(name, value);
-    }
+    const headers = new Headers({ accept: 'text/html' });
+    const language = languageOf(request);
+    if (language) headers.set('cookie', `${LANGUAGE_COOKIE}=${language}`);
     let timer: NodeJS.Timeout | undefined;
     try {
       const timeout = new Promise<never>((_, reject) => {
@@ -139,7 +169,7 @@ export class ServerRenderer {
       return {
         status: response.status,
         location,
-        html: textFirst(html.replaceAll(CSP_NONCE_PLACEHOLDER, nonce)),
+        html: textFirst(html),
       };
     } catch (error) {
       this.logger.error(`${request.url}: ${describe(error)}; client-rendered page sent`);

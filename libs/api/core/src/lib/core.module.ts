@@ -2,9 +2,10 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 import { ClsModule } from 'nestjs-cls';
 import { AppConfig } from './config/app-config';
+import { PublicContentChanges } from './content-changes/public-content-changes';
 import { RequestContext } from './request-context/request-context';
 
-/** Configuration and the per-request context, available everywhere. */
+/** Configuration, the per-request context and the public content changes, available everywhere. */
 @Global()
 @Module({})
 export class CoreModule {
@@ -22,8 +23,8 @@ export class CoreModule {
           },
         }),
       ],
-      providers: [{ provide: AppConfig, useValue: config }, RequestContext],
-      exports: [AppConfig, RequestContext],
+      providers: [{ provide: AppConfig, useValue: config }, RequestContext, PublicContentChanges],
+      exports: [AppConfig, RequestContext, PublicContentChanges],
     };
   }
 }

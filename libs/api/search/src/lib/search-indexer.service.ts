@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { SearchRecord } from '@communes/shared-contracts';
-import { AppConfig } from '@communes/api-core';
+import { AppConfig, PublicContentChanges } from '@communes/api-core';
 import { TenantTransaction } from '@communes/api-database';
 import { SearchEngine } from './search-engine';
 import { IndexedCommune, SearchSources } from './search-record-source';
@@ -38,6 +38,7 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
     private readonly engine: SearchEngine,
     private readonly sources: SearchSources,
     private readonly config: AppConfig,
+    private readonly changes: PublicContentChanges,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -55,9 +56,15 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
 
   /** Processes pending outbox rows until none are left (or `maxBatches`); returns how many. */
   drain(maxBatches = 50): Promise<number> {
-    this.running ??= this.drainBatches(maxBatches).finally(() => {
-      this.running = null;
-    });
+    this.running ??= this.drainBatches(maxBatches)
+      .then((processed) => {
+        // Search results (and pages showing them) changed after the writes were answered.
+        if (processed > 0) this.changes.notify();
+        return processed;
+      })
+      .finally(() => {
+        this.running = null;
+      });
     return this.running;
   }
 
@@ -73,6 +80,7 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
     }
     // Changes already pending are covered by the rebuild.
     await this.markProcessed(pendingBefore);
+    this.changes.notify();
     return indexed;
   }
 

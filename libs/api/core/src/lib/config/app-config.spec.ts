@@ -29,6 +29,13 @@ describe('loadAppConfig', () => {
     expect(loadAppConfig({ ...VALID, NODE_ENV: 'development' }).UNSUBSCRIBE_SECRET).toBeUndefined();
   });
 
+  it('keeps server-rendered pages 5 s by default; 0 turns that off; a minute at most', () => {
+    expect(loadAppConfig(VALID).PAGE_CACHE_TTL_MS).toBe(5000);
+    expect(loadAppConfig({ ...VALID, PAGE_CACHE_TTL_MS: '0' }).PAGE_CACHE_TTL_MS).toBe(0);
+    expect(() => loadAppConfig({ ...VALID, PAGE_CACHE_TTL_MS: '600000' })).toThrow(/PAGE_CACHE_TTL_MS/);
+    expect(() => loadAppConfig({ ...VALID, PAGE_CACHE_TTL_MS: '-1' })).toThrow(/PAGE_CACHE_TTL_MS/);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadAppConfig({ ...VALID, PORT: '', WEB_DIST_DIR: '' }).PORT).toBe(3000);
   });

@@ -104,6 +104,17 @@ export class AppConfig {
   @Max(3_600_000)
   BACKGROUND_JOBS_INTERVAL_MS = 5000;
 
+  /**
+   * How long a server-rendered page is reused for other readers, in ms (a spike of readers of
+   * one page then costs one rendering per period); every write through this process clears
+   * them, so this bounds how stale a page can be on the other replicas. 0 turns it off.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  PAGE_CACHE_TTL_MS = 5000;
+
   /** Public URL of the web app, used in invitation links. */
   @Matches(/^https?:\/\/.+/, { message: 'PUBLIC_URL must be an http(s) URL' })
   PUBLIC_URL = 'http://localhost:3000';
