@@ -9,4 +9,3 @@ export * from './lib/language-switch/language-switch';
 export * from './lib/shell/load-failure';
 export * from './lib/format/plural.pipe';
 export * from './lib/i18n/translations-ready.guard';
-export * from './lib/pager/pager';

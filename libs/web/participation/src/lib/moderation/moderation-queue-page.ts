@@ -12,7 +12,8 @@ import {
 } from '@communes/shared-contracts';
 import type { ModerationItemResponse } from '@communes/web-api-client';
 import { ApiError } from '@communes/web-data-access';
-import { DatePipe as CpDatePipe, LoadFailure, NumberPipe, Pager } from '@communes/web-ui';
+import { DatePipe as CpDatePipe, LoadFailure, NumberPipe } from '@communes/web-ui';
+import { Pager } from '@communes/web-ui/pager';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { injectSlug } from '../shared/commune';
 import { ModerationApi } from './moderation-api';

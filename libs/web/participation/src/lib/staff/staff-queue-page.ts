@@ -2,7 +2,8 @@ import { ChangeDetectionStrategy, Component, computed, inject, resource } from '
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { FEEDBACK_CATEGORIES, FEEDBACK_STATUSES } from '@communes/shared-contracts';
-import { DatePipe as CpDatePipe, LoadFailure, NumberPipe, Pager } from '@communes/web-ui';
+import { DatePipe as CpDatePipe, LoadFailure, NumberPipe } from '@communes/web-ui';
+import { Pager } from '@communes/web-ui/pager';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ParticipationApi } from '../participation-api';
 import { injectSlug } from '../shared/commune';

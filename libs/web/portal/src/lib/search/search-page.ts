@@ -19,10 +19,10 @@ import {
   FcfaPipe,
   LoadFailure,
   NumberPipe,
-  Pager,
   PluralPipe,
   TranslatedTitleStrategy,
 } from '@communes/web-ui';
+import { Pager } from '@communes/web-ui/pager';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { map } from 'rxjs';
 import { LabelPipe } from '../shared/label.pipe';

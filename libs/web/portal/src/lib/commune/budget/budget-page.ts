@@ -8,7 +8,8 @@ import {
 import { rxResource } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { TransparencyApi } from '@communes/web-data-access';
-import { FcfaPipe, LoadFailure, Pager, PluralPipe } from '@communes/web-ui';
+import { FcfaPipe, LoadFailure, PluralPipe } from '@communes/web-ui';
+import { Pager } from '@communes/web-ui/pager';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { routeParam } from '../../shared/route-param';
 import { CommuneContext } from '../commune-context';

@@ -7,13 +7,8 @@ import {
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TransparencyApi } from '@communes/web-data-access';
-import {
-  DatePipe,
-  FcfaPipe,
-  LoadFailure,
-  Pager,
-  PluralPipe,
-} from '@communes/web-ui';
+import { DatePipe, FcfaPipe, LoadFailure, PluralPipe } from '@communes/web-ui';
+import { Pager } from '@communes/web-ui/pager';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { map } from 'rxjs';
 import { LabelPipe } from '../../shared/label.pipe';
