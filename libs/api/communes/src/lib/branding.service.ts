@@ -1,9 +1,10 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { BRANDING_LIMITS, contrastWithWhite, type CommuneBranding, type CommuneStatus } from '@communes/shared-contracts';
 import { DomainError, NotFoundError, RequestContext, UnprocessableError, ValidationFailedError } from '@communes/api-core';
 import { AuditService } from '@communes/api-audit';
+import { UploadIntentsRepository } from '@communes/api-database';
 import { DocumentStorage, objectKeyFor, parseObjectKey } from '@communes/api-storage';
 import { CommuneAccess } from './commune-access.service';
 import { CommuneProfilePatch, CommuneProfileRecord, CommuneProfilesRepository } from './commune-profiles.repository';
@@ -61,6 +62,7 @@ export class BrandingService {
   constructor(
     private readonly access: CommuneAccess,
     private readonly profiles: CommuneProfilesRepository,
+    private readonly uploadIntents: UploadIntentsRepository,
     private readonly audit: AuditService,
     private readonly requestContext: RequestContext,
     @Inject(DocumentStorage) private readonly storage: DocumentStorage,
@@ -101,9 +103,10 @@ export class BrandingService {
   }
 
   /**
-   * Reads the upload whole (it is small), checks its type from the bytes, stores it under a key
-   * named by its hash, then points the commune at it. The previous logo's object is removed once
-   * the row no longer names it; a failure before that leaves the old logo in place.
+   * Reads the upload whole (it is small), checks its type from the bytes, stores it under a new
+   * key, then points the commune at it. Like every upload, the key is an upload intent from
+   * before the object is written until the transaction that sets the logo, so an interrupted
+   * upload leaves nothing the sweeper does not remove; a failure leaves the old logo in place.
    */
   async replaceLogo(slug: string, upload: { stream: Readable & { truncated?: boolean } }): Promise<CommuneBranding> {
     const commune = await this.authorizedCommune(slug);
@@ -123,35 +126,39 @@ export class BrandingService {
       throw new UnprocessableError('branding.logo-dimensions', `The logo is ${size.width} × ${size.height} pixels; it must be at most ${max} × ${max}.`);
     }
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const key = objectKeyFor(commune.id, 'branding', `logo-${sha256}.${type.extension}`);
-    await this.storage.put(key, Readable.from([bytes]), { size: bytes.length, contentType: type.mediaType, maxBytes: BRANDING_LIMITS.logoMaxBytes });
+    // A key of its own per upload (not named by the hash): an intent never names an object in use.
+    const key = objectKeyFor(commune.id, 'branding', `logo-${randomUUID()}.${type.extension}`);
+    const scope = this.writeScope(commune);
+    await this.access.runIn(commune, () => this.uploadIntents.record(commune.id, key), scope);
     let result: { row: CommuneProfileRecord; previous: string | null };
     try {
+      const stored = await this.storage.put(key, Readable.from([bytes]), { size: bytes.length, contentType: type.mediaType, maxBytes: BRANDING_LIMITS.logoMaxBytes });
+      if (stored.sha256 !== sha256) throw new Error(`Stored bytes of ${key} differ from the logo (sha256 mismatch).`);
       result = await this.access.runIn(commune, async () => {
-        const before = (await this.profiles.find(commune.id))?.logoObjectKey ?? null;
+        const previous = await this.retireLogo(commune.id);
         const saved = await this.profiles.setLogo(commune.id, { objectKey: key, mediaType: type.mediaType, sizeBytes: bytes.length, sha256 }, this.requestContext.actor.userId);
+        await this.uploadIntents.forget(commune.id, key);
         await this.audit.record({ communeId: commune.id, action: 'commune.logo-updated', targetType: 'commune', targetId: commune.id, details: { sha256, sizeBytes: bytes.length, mediaType: type.mediaType } });
-        return { row: saved, previous: before };
-      }, this.writeScope(commune));
+        return { row: saved, previous };
+      }, scope);
     } catch (error) {
-      // The same bytes may already be the current logo (same key): never remove that one.
-      const current = await this.access.runIn(commune, () => this.profiles.find(commune.id), 'public');
-      if (current?.logoObjectKey !== key) await this.removeObject(key);
+      await this.removeObject(commune, key);
       throw error;
     }
-    if (result.previous && result.previous !== key) await this.removeObject(result.previous);
+    if (result.previous) await this.removeObject(commune, result.previous);
     return toBranding(commune.slug, result.row);
   }
 
   async removeLogo(slug: string): Promise<CommuneBranding> {
     const commune = await this.authorizedCommune(slug);
+    const scope = this.writeScope(commune);
     const { row, previous } = await this.access.runIn(commune, async () => {
-      const before = (await this.profiles.find(commune.id))?.logoObjectKey ?? null;
+      const before = await this.retireLogo(commune.id);
       const saved = await this.profiles.setLogo(commune.id, null, this.requestContext.actor.userId);
       if (before) await this.audit.record({ communeId: commune.id, action: 'commune.logo-removed', targetType: 'commune', targetId: commune.id });
       return { row: saved, previous: before };
-    }, this.writeScope(commune));
-    if (previous) await this.removeObject(previous);
+    }, scope);
+    if (previous) await this.removeObject(commune, previous);
     return toBranding(commune.slug, row);
   }
 
@@ -176,12 +183,24 @@ export class BrandingService {
     return this.access.scopeIn(commune.id) === 'staff' ? 'staff' : 'platform';
   }
 
-  private async removeObject(key: string): Promise<void> {
+  /**
+   * In the transaction that changes the logo: the current logo's key (locked against a concurrent
+   * change), recorded as an intent, since its object is about to be named by no row. Removed just
+   * after the commit, or by the sweeper if that fails (the same as an interrupted upload's).
+   */
+  private async retireLogo(communeId: string): Promise<string | null> {
+    const previous = await this.profiles.lockLogoKey(communeId);
+    if (previous) await this.uploadIntents.record(communeId, previous);
+    return previous;
+  }
+
+  /** Removes an object no row names, then its intent; what fails is left to the sweeper. */
+  private async removeObject(commune: CommuneRecord, key: string): Promise<void> {
     try {
       await this.storage.delete(parseObjectKey(key));
+      await this.access.runIn(commune, () => this.uploadIntents.forget(commune.id, key), this.writeScope(commune));
     } catch (error) {
-      // An orphan object is harmless (the row names the one in use); the sweeper can find it.
-      this.logger.warn(`Could not remove logo object ${key}: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(`Could not remove logo object ${key}; left to the upload intent sweeper: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 }

@@ -82,6 +82,21 @@ export class CommuneProfilesRepository {
     return rows[0];
   }
 
+  /**
+   * Locks the commune's profile until the transaction ends (creating it empty the first time) and
+   * returns its logo's key: of two logo changes at once, the second sees the logo the first set,
+   * so every replaced logo object is accounted for.
+   */
+  async lockLogoKey(communeId: string): Promise<string | null> {
+    this.tx.assertCommune(communeId);
+    await this.tx.query(`insert into commune_profiles (commune_id) values ($1) on conflict (commune_id) do nothing`, [communeId]);
+    const rows = await this.tx.query<{ objectKey: string | null }>(
+      `select logo_object_key as "objectKey" from commune_profiles where commune_id = $1 for update`,
+      [communeId],
+    );
+    return rows[0]?.objectKey ?? null;
+  }
+
   /** Replaces (or, with null, removes) the logo; returns the row as it is now. */
   async setLogo(communeId: string, logo: CommuneLogo | null, userId: string | null): Promise<CommuneProfileRecord> {
     this.tx.assertCommune(communeId);

@@ -21,6 +21,7 @@ import { FeedbackPhotos1764720000000 } from './1764720000000-feedback-photos.mig
 import { FeedbackPhotoThumbnails1764720000001 } from './1764720000001-feedback-photo-thumbnails.migration';
 import { News1764720000010 } from './1764720000010-news.migration';
 import { GoodPractices1764710000000 } from './1764710000000-good-practices.migration';
+import { LogoUploadIntents1764800000000 } from './1764800000000-logo-upload-intents.migration';
 
 /** Every migration, in order. Migrations run as the owner role, never `synchronize`. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   GoodPractices1764710000000,
   SessionVersion1764730000000,
   RefreshTokenRevokedReason1764730000001,
+  LogoUploadIntents1764800000000,
 ];

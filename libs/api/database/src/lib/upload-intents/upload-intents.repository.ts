@@ -8,11 +8,12 @@ export interface ExpiredUploadIntent {
 
 /**
  * `upload_intents` (migration 1764260000000): keys of objects written to storage that no row may
- * name yet (an upload under way). Every feature that writes
- * objects records its key here before the write and forgets it in the transaction that saves the
- * row naming it; the documents' `UploadIntentSweeper` removes what an interrupted upload left.
+ * name yet (an upload under way) or any longer (a replaced logo, until its object is removed).
+ * Every feature that writes objects records its key here before the write and forgets it in the
+ * transaction that saves the row naming it; the documents' `UploadIntentSweeper` removes what an
+ * interrupted upload left.
  * Who may record which keys is the policies' business (staff: any key of their commune; citizens:
- * the photos of their feedback).
+ * the photos of their feedback; ANCB: the logo of a commune it onboards, migration 1764800000000).
  */
 @Injectable()
 export class UploadIntentsRepository {
