@@ -1,4 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
+import { TenantTransaction } from '@communes/api-database';
 import { TestContext, TestUser, TEST_PASSWORD } from '@communes/api-testing';
 
 interface Tokens {
@@ -119,6 +120,34 @@ describe('accounts and sessions', () => {
     expect((await ctx.request({ method: 'GET', url: '/api/v1/me', token: bystander.accessToken })).status).toBe(200);
     const again = (await login(user.email, TEST_PASSWORD)).body;
     expect((await ctx.request({ method: 'GET', url: '/api/v1/me', token: again.accessToken })).status).toBe(200);
+  });
+
+  it('issues tokens on login, refresh and register without reading the account again: its session version comes with the stored refresh token', async () => {
+    const user = await ctx.newUser();
+    await ctx.sql.query('update users set session_version = 3 where id = $1', [user.id]);
+    const jwt = ctx.app.get(JwtService);
+    const tx = ctx.app.get(TenantTransaction);
+    const issued = async (send: () => Promise<{ status: number; body: Tokens }>) => {
+      const statements = jest.spyOn(tx, 'query');
+      try {
+        const response = await send();
+        expect(response.status).toBeLessThan(300);
+        return {
+          statements: statements.mock.calls.map(([sql]) => sql.trim().split(/\s/)[0]),
+          sv: jwt.decode<{ sv: number }>(response.body.accessToken).sv,
+          tokens: response.body,
+        };
+      } finally {
+        statements.mockRestore();
+      }
+    };
+    const loggedIn = await issued(() => login(user.email, TEST_PASSWORD));
+    expect(loggedIn).toMatchObject({ statements: ['select', 'insert'], sv: 3 }); // the account by its email, the refresh token
+    const refreshed = await issued(() => ctx.request<Tokens>({ method: 'POST', url: '/api/v1/auth/refresh', body: { refreshToken: loggedIn.tokens.refreshToken } }));
+    expect(refreshed).toMatchObject({ statements: ['update', 'insert'], sv: 3 }); // the old token used, the new one stored
+    expect((await ctx.request({ method: 'GET', url: '/api/v1/me', token: refreshed.tokens.accessToken })).status).toBe(200);
+    const registered = await issued(() => ctx.request<Tokens>({ method: 'POST', url: '/api/v1/auth/register', body: { email: `sv-${ctx.uniqueSuffix()}@test.bj`, password: 'a-long-password', displayName: 'Sèna' } }));
+    expect(registered).toMatchObject({ statements: ['insert', 'insert'], sv: 0 });
   });
 
   it('logout revokes the session', async () => {

@@ -163,9 +163,8 @@ export class AuthService {
   private async issueTokens(userId: string, familyId: string): Promise<TokenPair> {
     const refreshToken = newOpaqueToken();
     const expiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000);
-    await this.refreshTokens.insert({ userId, familyId, tokenHash: hashOpaqueToken(refreshToken), expiresAt });
-    const user = await this.users.findById(userId);
-    const payload: AccessTokenPayload = { sub: userId, sv: user?.sessionVersion ?? 0 };
+    const { sessionVersion } = await this.refreshTokens.insert({ userId, familyId, tokenHash: hashOpaqueToken(refreshToken), expiresAt });
+    const payload: AccessTokenPayload = { sub: userId, sv: sessionVersion };
     const accessToken = await this.jwt.signAsync(payload);
     return { accessToken, refreshToken, tokenType: 'Bearer', expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS };
   }

@@ -18,11 +18,17 @@ export type RevokedReason = 'logout' | 'reuse' | 'logout-everywhere';
 export class RefreshTokensRepository {
   constructor(private readonly tx: TenantTransaction) {}
 
-  async insert(input: { userId: string; familyId: string; tokenHash: string; expiresAt: Date }): Promise<void> {
-    await this.tx.query(
-      `insert into refresh_tokens (user_id, family_id, token_hash, expires_at) values ($1, $2, $3, $4)`,
+  /**
+   * Stores a token and returns its account's session version, read by the same statement, for
+   * the access token issued with it (no second query on every login and refresh).
+   */
+  async insert(input: { userId: string; familyId: string; tokenHash: string; expiresAt: Date }): Promise<{ sessionVersion: number }> {
+    const [row] = await this.tx.query<{ sessionVersion: number }>(
+      `insert into refresh_tokens (user_id, family_id, token_hash, expires_at) values ($1, $2, $3, $4)
+       returning (select session_version from users where id = $1) as "sessionVersion"`,
       [input.userId, input.familyId, input.tokenHash, input.expiresAt],
     );
+    return row;
   }
 
   /** Marks a live token used, atomically: of two concurrent refreshes only one wins. */
