@@ -63,7 +63,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
     <ng-template #move let-target="target" let-rel="rel" let-text="text">
       @if (queryParam()) {
         <a
-          class="cp-button cp-button--secondary"
+          class="cp-button cp-button--secondary pager__{{ rel }}"
           routerLink="."
           [queryParams]="paramsFor(target)"
           queryParamsHandling="merge"
@@ -72,7 +72,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
         >
       } @else {
         <button
-          class="cp-button cp-button--secondary"
+          class="cp-button cp-button--secondary pager__{{ rel }}"
           type="button"
           (click)="pageChange.emit(target)"
         >
@@ -84,17 +84,45 @@ import { TranslocoPipe } from '@jsverse/transloco';
   styles: `
     :host {
       display: block;
+      container-type: inline-size;
     }
+    /* The page text stays in the middle whichever controls there are. */
     .pager {
-      display: flex;
-      flex-wrap: wrap;
+      display: grid;
+      grid-template-columns: 1fr auto 1fr;
       align-items: center;
-      justify-content: center;
       gap: 0.5rem 1rem;
       margin-block: 1rem;
     }
+    .pager__prev {
+      grid-column: 1;
+      justify-self: end;
+    }
     .pager__status {
+      grid-column: 2;
       font-variant-numeric: tabular-nums;
+      text-align: center;
+    }
+    .pager__next {
+      grid-column: 3;
+      justify-self: start;
+    }
+    /* Too narrow for one line (a phone): where we are on top, previous left and next right
+       below it. Only the text moves; the controls keep their order for the keyboard. */
+    @container (max-width: 24rem) {
+      .pager {
+        grid-template-columns: 1fr 1fr;
+      }
+      .pager__status {
+        grid-area: 1 / 1 / 2 / -1;
+      }
+      .pager__prev {
+        justify-self: start;
+      }
+      .pager__next {
+        grid-column: 2;
+        justify-self: end;
+      }
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
