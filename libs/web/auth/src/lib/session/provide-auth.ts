@@ -1,14 +1,29 @@
-import { type EnvironmentProviders, inject, makeEnvironmentProviders, provideAppInitializer } from '@angular/core';
+import {
+  type EnvironmentProviders,
+  inject,
+  makeEnvironmentProviders,
+  PLATFORM_ID,
+  provideAppInitializer,
+} from '@angular/core';
+import { isPlatformBrowser } from '@angular/common';
 import { AuthSession } from './auth-session';
 
 /**
- * Starts restoring the session at start without holding the first render (public pages need no
- * session; guards wait for it). Add `withInterceptors([authInterceptor])` to `provideHttpClient` too.
+ * Starts restoring the session without holding the first render (public pages need no session;
+ * guards wait for it). Add `withInterceptors([authInterceptor])` to `provideHttpClient` too.
  */
 export function provideAuth(): EnvironmentProviders {
   return makeEnvironmentProviders([
     provideAppInitializer(() => {
-      void inject(AuthSession).restore();
+      const session = inject(AuthSession);
+      if (!isPlatformBrowser(inject(PLATFORM_ID))) {
+        void session.restore();
+        return;
+      }
+      // In a task of its own, after start-up: restoring reads localStorage, and a page's first
+      // read of it blocks a phone's main thread for several milliseconds. A guard that needs the
+      // session earlier starts the restore itself (`whenReady`).
+      setTimeout(() => void session.restore());
     }),
   ]);
 }

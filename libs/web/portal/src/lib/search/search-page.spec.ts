@@ -116,6 +116,8 @@ describe('SearchPage', () => {
 
   it('searches what the URL says and shows hits with highlights, commune and amount', async () => {
     await harness.navigateByUrl('/recherche?q=école&kind=contract&page=2');
+    // The results come in a deferred block (`@defer (on immediate)`): its code loads first.
+    await harness.fixture.whenStable();
     const page = harness.routeNativeElement as HTMLElement;
 
     expect(queries.at(-1)).toMatchObject({
@@ -131,6 +133,8 @@ describe('SearchPage', () => {
     const title = page.querySelector('.hit__title a');
     expect(title?.getAttribute('href')).toBe('/communes/cotonou/contracts/1');
     expect(title?.querySelector('mark')?.textContent).toBe('école');
+    // Drawn as text runs: no space slips in around the marked word.
+    expect(title?.textContent?.trim()).toBe("Construction de l'école de Zogbo");
     const meta = plain(page.querySelector('.hit__meta')?.textContent);
     expect(meta).toContain('Cotonou');
     expect(meta).toContain('45 000 000 FCFA');

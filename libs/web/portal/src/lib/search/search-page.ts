@@ -7,16 +7,9 @@ import {
   inject,
 } from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
-import {
-  ActivatedRoute,
-  Router,
-  RouterLink,
-  TitleStrategy,
-} from '@angular/router';
+import { ActivatedRoute, Router, TitleStrategy } from '@angular/router';
 import { CommunesApi, SearchApi } from '@communes/web-data-access';
 import {
-  DatePipe,
-  FcfaPipe,
   LoadFailure,
   NumberPipe,
   PluralPipe,
@@ -26,6 +19,7 @@ import { Pager } from '@communes/web-ui/pager';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { map } from 'rxjs';
 import { LabelPipe } from '../shared/label.pipe';
+import { SearchHits } from './search-hits';
 import {
   FACET_NAMES,
   type FacetName,
@@ -79,15 +73,13 @@ const SORT_LABELS: Readonly<Record<SortOption, string>> = {
 @Component({
   selector: 'cp-search-page',
   imports: [
-    RouterLink,
     TranslocoPipe,
     PluralPipe,
-    FcfaPipe,
-    DatePipe,
     NumberPipe,
     LabelPipe,
     LoadFailure,
     Pager,
+    SearchHits,
   ],
   templateUrl: './search-page.html',
   styleUrl: './search-page.css',

@@ -24,7 +24,6 @@ function plain(text: string | null | undefined): string {
 
 describe('LanguageService and LanguageSwitch', () => {
   beforeEach(() => {
-    localStorage.clear();
     document.cookie = `${LANGUAGE_STORAGE_KEY}=; path=/; max-age=0`;
     document.documentElement.lang = 'fr';
     TestBed.configureTestingModule({
@@ -69,7 +68,7 @@ describe('LanguageService and LanguageSwitch', () => {
       '1,234,567 FCFA',
     );
     expect(document.documentElement.lang).toBe('en');
-    expect(localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('en');
+    expect(document.cookie).toContain(`${LANGUAGE_STORAGE_KEY}=en`);
     expect(Array.from(buttons, (b) => b.getAttribute('aria-pressed'))).toEqual([
       'false',
       'true',
@@ -79,36 +78,31 @@ describe('LanguageService and LanguageSwitch', () => {
     expect(plain(buttons[1].textContent)).toContain('English');
   });
 
-  it('restores a saved language and ignores a tampered value', async () => {
+  it('restores the language saved in the cookie and ignores a tampered value', async () => {
     const service = TestBed.inject(LanguageService);
 
-    localStorage.setItem(LANGUAGE_STORAGE_KEY, 'en');
+    document.cookie = `${LANGUAGE_STORAGE_KEY}=en; path=/`;
     await service.init();
     expect(service.language()).toBe('en');
     expect(service.locale()).toBe('en-GB');
     expect(document.documentElement.lang).toBe('en');
 
-    localStorage.setItem(LANGUAGE_STORAGE_KEY, 'xx');
+    document.cookie = `${LANGUAGE_STORAGE_KEY}=xx; path=/`;
     await service.init();
     expect(service.language()).toBe('fr');
     expect(document.documentElement.lang).toBe('fr');
   });
 
-  it('keeps the choice in a cookie too, so that pages rendered on the server come in it', async () => {
-    const service = TestBed.inject(LanguageService);
-    await service.use('en');
-    expect(document.cookie).toContain(`${LANGUAGE_STORAGE_KEY}=en`);
-
-    // A choice saved before the cookie existed is copied to it at start.
-    document.cookie = `${LANGUAGE_STORAGE_KEY}=; path=/; max-age=0`;
-    await service.init();
-    expect(document.cookie).toContain(`${LANGUAGE_STORAGE_KEY}=en`);
+  it('never reads localStorage at start (a first read blocks a phone for milliseconds)', async () => {
+    const getItem = jest.spyOn(Storage.prototype, 'getItem');
+    await TestBed.inject(LanguageService).init();
+    expect(getItem).not.toHaveBeenCalled();
+    getItem.mockRestore();
   });
 });
 
 describe('LanguageService on the server', () => {
   function onServer(cookie: string | null): LanguageService {
-    localStorage.setItem(LANGUAGE_STORAGE_KEY, 'fr');
     TestBed.configureTestingModule({
       providers: [
         provideCommunesI18nTesting(),
@@ -123,8 +117,6 @@ describe('LanguageService on the server', () => {
     });
     return TestBed.inject(LanguageService);
   }
-
-  afterEach(() => localStorage.clear());
 
   it("renders in the language of the request's cookie", async () => {
     const service = onServer(`other=1; ${LANGUAGE_STORAGE_KEY}=en`);

@@ -1,5 +1,11 @@
-import { DOCUMENT } from '@angular/common';
-import { computed, inject, Injectable, REQUEST } from '@angular/core';
+import { DOCUMENT, isPlatformBrowser } from '@angular/common';
+import {
+  computed,
+  inject,
+  Injectable,
+  PLATFORM_ID,
+  REQUEST,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { TranslocoService } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
@@ -13,9 +19,10 @@ import {
 
 /**
  * The active language of the interface, as a signal for the formatting pipes. Switching keeps
- * the choice in localStorage and updates `<html lang>` so screen readers pronounce the page in
- * the right language. The choice is also kept in a cookie, the only part of it the server sees:
- * a page rendered on the server (SSR) is rendered in the reader's language.
+ * the choice in a cookie and updates `<html lang>` so screen readers pronounce the page in the
+ * right language. A cookie, not localStorage: the server sees it, so a page rendered on the
+ * server (SSR) is rendered in the reader's language; and a page's first localStorage read blocks
+ * a phone's main thread for several milliseconds, which start-up should not pay.
  */
 @Injectable({ providedIn: 'root' })
 export class LanguageService {
@@ -23,6 +30,7 @@ export class LanguageService {
   private readonly document = inject(DOCUMENT);
   /** The request being rendered, on the server only. */
   private readonly request = inject(REQUEST, { optional: true });
+  private readonly browser = isPlatformBrowser(inject(PLATFORM_ID));
   private readonly active = toSignal(this.transloco.langChanges$, {
     initialValue: this.transloco.getActiveLang(),
   });
@@ -38,12 +46,7 @@ export class LanguageService {
 
   /** Restores the saved choice (or French) and loads its root translations before the first render. */
   async init(): Promise<void> {
-    const saved = this.read();
-    await this.use(saved ?? DEFAULT_LANGUAGE, false);
-    // A choice saved before the cookie existed: the server learns it for the next page.
-    if (saved && !this.request && readCookie(this.document.cookie) !== saved) {
-      this.write(saved);
-    }
+    await this.use(this.read() ?? DEFAULT_LANGUAGE, false);
   }
 
   /** Switches the interface to `language` and remembers the choice. */
@@ -58,31 +61,17 @@ export class LanguageService {
   }
 
   private read(): Language | null {
-    if (this.request) {
-      const value = readCookie(this.request.headers.get('cookie') ?? '');
-      return isLanguage(value) ? value : null;
-    }
-    try {
-      const value =
-        this.document.defaultView?.localStorage.getItem(LANGUAGE_STORAGE_KEY) ??
-        readCookie(this.document.cookie);
-      return isLanguage(value) ? value : null;
-    } catch {
-      // Storage can be disabled (private mode, strict settings): French then.
-      return null;
-    }
+    let cookies = '';
+    if (this.request) cookies = this.request.headers.get('cookie') ?? '';
+    // On the server without a request (routes read at build time) there is no cookie to read.
+    else if (this.browser) cookies = this.document.cookie;
+    const value = readCookie(cookies);
+    return isLanguage(value) ? value : null;
   }
 
   private write(language: Language): void {
-    try {
-      this.document.defaultView?.localStorage.setItem(
-        LANGUAGE_STORAGE_KEY,
-        language,
-      );
-    } catch {
-      // Not saved; the switch still applies to this visit.
-    }
-    if (!this.request) {
+    // Cookies disabled: not saved; the switch still applies to this visit.
+    if (this.browser) {
       this.document.cookie = `${LANGUAGE_STORAGE_KEY}=${language}; path=/; max-age=${COOKIE_MAX_AGE_SECONDS}; samesite=lax`;
     }
   }

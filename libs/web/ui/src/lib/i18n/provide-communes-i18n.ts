@@ -35,7 +35,7 @@ export class RootTranslationLoader implements TranslocoLoader {
 
 /**
  * Transloco for Communes+: French by default and as fallback, English switchable at run time
- * (saved in localStorage, `<html lang>` kept in sync), route titles as translation keys.
+ * (saved in a cookie, `<html lang>` kept in sync), route titles as translation keys.
  */
 export function provideCommunesI18n(): EnvironmentProviders {
   return makeEnvironmentProviders([
