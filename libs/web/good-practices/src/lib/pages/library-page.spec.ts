@@ -10,7 +10,6 @@ import fr from '../i18n/fr.json';
 import { libraryRoutes } from '../good-practices.routes';
 import { answer, practice, settle } from '../testing-fixtures';
 
-
 const page1: GoodPracticeLibraryResponse = {
   total: 1,
   page: 1,
@@ -90,5 +89,49 @@ describe('LibraryPage', () => {
     await settle();
     expect(TestBed.inject(Router).url).toBe('/bonnes-pratiques?q=budget%20participatif&commune=cotonou');
     await answer(harness, http, '/api/v1/good-practices?q=budget%20participatif&commune=cotonou&pageSize=12', page1);
+  });
+
+  it('pages through the library with links that keep the filters in the address', async () => {
+    const harness = await RouterTestingHarness.create('/bonnes-pratiques?theme=etat_civil&page=2');
+    await settle();
+    const http = TestBed.inject(HttpTestingController);
+    await answer(harness, http, '/api/v1/good-practices?theme=etat_civil&page=2&pageSize=12', { ...page1, total: 30, page: 2 });
+    const page = await rendered(harness);
+    const links = () => Array.from(page.querySelectorAll('nav a'), (a) => [a.textContent?.trim(), a.getAttribute('href')]);
+
+    const nav = page.querySelector('nav')!;
+    expect(nav.getAttribute('aria-label')).toBe('Pagination');
+    expect(nav.querySelector('[aria-current="page"]')?.textContent?.trim()).toBe('Page 2 sur 3');
+    expect(links()).toEqual([
+      ['Précédent', '/bonnes-pratiques?theme=etat_civil'],
+      ['Suivant', '/bonnes-pratiques?theme=etat_civil&page=3'],
+    ]);
+
+    // Next: the page comes from the address, the last page has no next.
+    page.querySelector<HTMLAnchorElement>('nav a[rel="next"]')!.click();
+    await settle();
+    expect(TestBed.inject(Router).url).toBe('/bonnes-pratiques?theme=etat_civil&page=3');
+    await answer(harness, http, '/api/v1/good-practices?theme=etat_civil&page=3&pageSize=12', { ...page1, total: 30, page: 3 });
+    await settle();
+    await harness.fixture.whenStable();
+    expect(page.querySelector('nav [aria-current="page"]')?.textContent?.trim()).toBe('Page 3 sur 3');
+    expect(links()).toEqual([['Précédent', '/bonnes-pratiques?theme=etat_civil&page=2']]);
+
+    // Back to the first page: no page in the address, no previous.
+    await harness.navigateByUrl('/bonnes-pratiques?theme=etat_civil');
+    await answer(harness, http, '/api/v1/good-practices?theme=etat_civil&pageSize=12', { ...page1, total: 30 });
+    await settle();
+    await harness.fixture.whenStable();
+    expect(page.querySelector('nav [aria-current="page"]')?.textContent?.trim()).toBe('Page 1 sur 3');
+    expect(links()).toEqual([['Suivant', '/bonnes-pratiques?theme=etat_civil&page=2']]);
+  });
+
+  it('shows no pager when the results fit on one page', async () => {
+    const harness = await RouterTestingHarness.create('/bonnes-pratiques');
+    await settle();
+    const http = TestBed.inject(HttpTestingController);
+    await answer(harness, http, '/api/v1/good-practices?pageSize=12', { ...page1, total: 12 });
+    const page = await rendered(harness);
+    expect(page.querySelector('nav')).toBeNull();
   });
 });

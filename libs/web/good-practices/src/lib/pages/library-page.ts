@@ -3,6 +3,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink, type Params } from '@angular/router';
 import { GOOD_PRACTICE_THEMES, type GoodPracticeTheme } from '@communes/shared-contracts';
 import { DatePipe as CpDatePipe, LoadFailure, PluralPipe } from '@communes/web-ui';
+import { Pager } from '@communes/web-ui/pager';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { GoodPracticesApi, type LibraryQuery } from '../good-practices-api';
 
@@ -11,11 +12,11 @@ const PAGE_SIZE = 12;
 /**
  * `/bonnes-pratiques`: the national library. Search box, theme chips (with counts), department,
  * commune and year filters, cards. The filters live in the address, so a search can be shared and the
- * back button undoes a filter.
+ * back button undoes a filter. The page is there too (`page`), so previous and next are links.
  */
 @Component({
   selector: 'cp-library-page',
-  imports: [TranslocoPipe, RouterLink, CpDatePipe, LoadFailure, PluralPipe],
+  imports: [TranslocoPipe, RouterLink, CpDatePipe, LoadFailure, PluralPipe, Pager],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: '../shared/practices.css',
   template: `
@@ -104,13 +105,7 @@ const PAGE_SIZE = 12;
           </li>
         }
       </ul>
-      @if (pages() > 1) {
-        <nav class="pages" [attr.aria-label]="'practices.library.page' | transloco: { page: page(), pages: pages() }">
-          <button type="button" class="cp-button cp-button--secondary" [disabled]="page() <= 1" (click)="goTo(page() - 1)">{{ 'practices.library.previous' | transloco }}</button>
-          <span>{{ 'practices.library.page' | transloco: { page: page(), pages: pages() } }}</span>
-          <button type="button" class="cp-button cp-button--secondary" [disabled]="page() >= pages()" (click)="goTo(page() + 1)">{{ 'practices.library.next' | transloco }}</button>
-        </nav>
-      }
+      <cp-pager [page]="page()" [pages]="pages()" queryParam="page" />
     } @else {
       <p role="status">{{ 'common.loading' | transloco }}</p>
     }
@@ -165,10 +160,6 @@ export class LibraryPage {
     if ('commune' in change) params['commune'] = change.commune;
     if ('year' in change) params['annee'] = change.year;
     void this.router.navigate([], { relativeTo: this.route, queryParams: params, queryParamsHandling: 'merge' });
-  }
-
-  protected goTo(page: number): void {
-    void this.router.navigate([], { relativeTo: this.route, queryParams: { page: page > 1 ? page : null }, queryParamsHandling: 'merge' });
   }
 
   protected clear(): void {
