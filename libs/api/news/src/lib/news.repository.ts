@@ -114,16 +114,27 @@ export class NewsRepository {
     );
   }
 
-  /** Sets the cover; returns the key of the one it replaces (to remove from storage). */
-  async setCover(communeId: string, id: string, cover: { objectKey: string; mediaType: string; width: number; height: number; alt: string | null }, userId: string | null): Promise<string | null> {
+  /**
+   * Locks the article until the transaction ends and returns its cover's key: of two cover changes
+   * at once, the second sees the cover the first set, so every replaced cover object is accounted for.
+   */
+  async lockCoverKey(communeId: string, id: string): Promise<string | null> {
     this.tx.assertCommune(communeId);
-    const [row] = await this.tx.query<{ previous: string | null }>(
-      `update news n set cover_object_key = $3, cover_media_type = $4, cover_width = $5, cover_height = $6, cover_alt = $7, updated_by = $8, updated_at = now()
-       from (select cover_object_key as previous from news where commune_id = $1 and id = $2) old
-       where n.commune_id = $1 and n.id = $2 returning old.previous`,
+    const rows = await this.tx.query<{ objectKey: string | null }>(
+      `select cover_object_key as "objectKey" from news where commune_id = $1 and id = $2 for update`,
+      [communeId, id],
+    );
+    return rows[0]?.objectKey ?? null;
+  }
+
+  /** Sets the cover (the key of the one it replaces comes from `lockCoverKey`, in the same transaction). */
+  async setCover(communeId: string, id: string, cover: { objectKey: string; mediaType: string; width: number; height: number; alt: string | null }, userId: string | null): Promise<void> {
+    this.tx.assertCommune(communeId);
+    await this.tx.query(
+      `update news set cover_object_key = $3, cover_media_type = $4, cover_width = $5, cover_height = $6, cover_alt = $7, updated_by = $8, updated_at = now()
+       where commune_id = $1 and id = $2`,
       [communeId, id, cover.objectKey, cover.mediaType, cover.width, cover.height, cover.alt, userId],
     );
-    return row?.previous ?? null;
   }
 
   /** Published articles, for the search index (withdrawn ones leave it). */

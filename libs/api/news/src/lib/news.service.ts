@@ -112,7 +112,8 @@ export class NewsService {
   /**
    * Sets the cover image through the feedback photo pipeline (type judged by the bytes,
    * re-encoded upright, downscaled, without metadata), with an upload intent so that an
-   * interrupted upload leaves no orphan object.
+   * interrupted upload leaves no orphan object. The replaced cover's key becomes an intent in the
+   * transaction that replaces it: its object is removed after the commit, or by the sweeper.
    */
   async setCover(slug: string, id: string, upload: { stream: Readable }, alt: string | null): Promise<NewsRecord> {
     const commune = await this.access.findBySlug(slug);
@@ -130,30 +131,26 @@ export class NewsService {
     });
     const key = objectKeyFor(commune.id, 'news', id, `${randomUUID()}.${photo.extension}`);
     await this.access.runIn(commune, () => this.uploadIntents.record(commune.id, key));
-    let previous: string | null = null;
+    let result: { updated: NewsRecord; previous: string | null };
     try {
       const stored = await this.storage.put(key, Readable.from([photo.bytes]), { size: photo.bytes.length, contentType: photo.mediaType });
       if (stored.sha256 !== createHash('sha256').update(photo.bytes).digest('hex')) throw new Error(`Stored bytes of ${key} differ (sha256 mismatch).`);
-      const updated = await this.access.runIn(commune, async () => {
+      result = await this.access.runIn(commune, async () => {
         const locked = await this.require(commune.id, id, true);
         if (locked.state === 'withdrawn') throw new ConflictError('news.withdrawn', 'A withdrawn article cannot be changed.');
-        previous = await this.news.setCover(commune.id, id, { objectKey: key, mediaType: photo.mediaType, width: photo.width, height: photo.height, alt }, this.requestContext.actor.userId);
+        const previous = await this.retireCover(commune.id, id);
+        await this.news.setCover(commune.id, id, { objectKey: key, mediaType: photo.mediaType, width: photo.width, height: photo.height, alt }, this.requestContext.actor.userId);
         await this.uploadIntents.forget(commune.id, key);
         if (locked.state === 'published') await this.news.enqueueSearchUpdate(commune.id, newsSearchId(id));
         await this.audit.record({ communeId: commune.id, action: 'news.cover-set', targetType: 'news', targetId: id, details: { size: photo.bytes.length } });
-        return this.require(commune.id, id);
+        return { updated: await this.require(commune.id, id), previous };
       });
-      if (previous) await this.storage.delete(parseObjectKey(previous)).catch((error: unknown) => this.logger.warn(`Old cover ${previous} not removed: ${String(error)}`));
-      return updated;
     } catch (error) {
-      try {
-        await this.storage.delete(key);
-        await this.access.runIn(commune, () => this.uploadIntents.forget(commune.id, key));
-      } catch (cleanup) {
-        this.logger.error(`Cover upload ${key} failed; its object is left to the upload intent sweeper`, String(cleanup));
-      }
+      await this.removeObject(commune, key);
       throw error;
     }
+    if (result.previous) await this.removeObject(commune, result.previous);
+    return result.updated;
   }
 
   /** The cover's bytes, for whoever may read the article. */
@@ -183,6 +180,26 @@ export class NewsService {
       await this.audit.record({ communeId: commune.id, action: done.action, targetType: 'news', targetId: id, details: done.details });
       return this.require(commune.id, id);
     });
+  }
+
+  /**
+   * In the transaction that changes the cover: the current cover's key (the article locked against
+   * a concurrent change), recorded as an intent, since its object is about to be named by no row.
+   */
+  private async retireCover(communeId: string, id: string): Promise<string | null> {
+    const previous = await this.news.lockCoverKey(communeId, id);
+    if (previous) await this.uploadIntents.record(communeId, previous);
+    return previous;
+  }
+
+  /** Removes an object no row names, then its intent; what fails is left to the upload intent sweeper. */
+  private async removeObject(commune: CommuneRecord, key: string): Promise<void> {
+    try {
+      await this.storage.delete(parseObjectKey(key));
+      await this.access.runIn(commune, () => this.uploadIntents.forget(commune.id, key));
+    } catch (error) {
+      this.logger.warn(`Could not remove cover object ${key}; left to the upload intent sweeper: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   private async require(communeId: string, id: string, lock = false): Promise<NewsRecord> {
