@@ -18,7 +18,11 @@ import {
 import { Pager } from '@communes/web-ui/pager';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { map } from 'rxjs';
-import { LabelPipe } from '../shared/label.pipe';
+import {
+  type FacetGroup,
+  type FacetOption,
+  SearchFilters,
+} from './search-filters';
 import { SearchHits } from './search-hits';
 import {
   FACET_NAMES,
@@ -33,17 +37,6 @@ import {
   toSearchQuery,
 } from './search-state';
 
-interface FacetOption {
-  value: string;
-  label: string;
-  count: number;
-  selected: boolean;
-}
-
-interface FacetGroup {
-  name: FacetName;
-  options: FacetOption[];
-}
 
 const FACET_KEYS: Readonly<
   Record<
@@ -76,9 +69,9 @@ const SORT_LABELS: Readonly<Record<SortOption, string>> = {
     TranslocoPipe,
     PluralPipe,
     NumberPipe,
-    LabelPipe,
     LoadFailure,
     Pager,
+    SearchFilters,
     SearchHits,
   ],
   templateUrl: './search-page.html',
@@ -91,10 +84,6 @@ export class SearchPage {
   private readonly api = inject(SearchApi);
   private readonly communesApi = inject(CommunesApi);
 
-  /** Filters start open beside the results on a wide screen, folded above them on a phone. */
-  protected readonly wide =
-    typeof matchMedia === 'function' &&
-    matchMedia('(min-width: 56rem)').matches;
   protected readonly sortOptions = SORT_OPTIONS;
   protected readonly sortLabels = SORT_LABELS;
 
@@ -199,8 +188,7 @@ export class SearchPage {
     this.go({ [name]: next, page: 1 });
   }
 
-  protected applyAmount(event: Event, min: string, max: string): void {
-    event.preventDefault();
+  protected applyAmount(min: string, max: string): void {
     this.go({ amountMin: clean(min), amountMax: clean(max), page: 1 });
   }
 
