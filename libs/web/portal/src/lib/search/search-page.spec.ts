@@ -135,6 +135,9 @@ describe('SearchPage', () => {
     expect(title?.querySelector('mark')?.textContent).toBe('école');
     // Drawn as text runs: no space slips in around the marked word.
     expect(title?.textContent?.trim()).toBe("Construction de l'école de Zogbo");
+    expect(page.querySelector('.hit__body')?.textContent?.trim()).toBe(
+      'attribué à BTP Bénin',
+    );
     const meta = plain(page.querySelector('.hit__meta')?.textContent);
     expect(meta).toContain('Cotonou');
     expect(meta).toContain('45 000 000 FCFA');
