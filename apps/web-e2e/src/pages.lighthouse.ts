@@ -29,6 +29,7 @@ interface Figures {
 }
 
 interface LighthouseReport {
+  runtimeError?: { code: string; message: string };
   categories: Record<'performance' | 'accessibility' | 'best-practices', { score: number }>;
   audits: Record<string, { numericValue?: number; details?: { items?: { resourceType: string; transferSize: number }[] } }>;
 }
@@ -48,6 +49,7 @@ async function measure(url: string, reportPath: string): Promise<Figures> {
     { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' }, maxBuffer: 64 * 1024 * 1024 },
   );
   const report = JSON.parse(await readFile(reportPath, 'utf8')) as LighthouseReport;
+  if (report.runtimeError) throw new Error(`Lighthouse: ${report.runtimeError.code} ${report.runtimeError.message}`);
   const resources = report.audits['resource-summary'].details?.items ?? [];
   const transfer = (type: string) => Math.round((resources.find((item) => item.resourceType === type)?.transferSize ?? 0) / 1024);
   return {
@@ -59,6 +61,21 @@ async function measure(url: string, reportPath: string): Promise<Figures> {
     lcpMs: Math.round(report.audits['largest-contentful-paint'].numericValue ?? 0),
     tbtMs: Math.round(report.audits['total-blocking-time'].numericValue ?? 0),
   };
+}
+
+/**
+ * Lighthouse sometimes fails to record a load here (NO_NAVSTART: the trace has no navigation
+ * start), with a score of 0 that is not the page's; such a run is made again, twice at most.
+ */
+async function measureWithRetry(url: string, reportPath: string): Promise<Figures> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await measure(url, reportPath);
+    } catch (error) {
+      if (attempt === 3) throw error;
+      console.warn(`${url}: ${(error as Error).message}; measured again`);
+    }
+  }
 }
 
 function median(runs: Figures[]): Figures {
@@ -73,7 +90,7 @@ it('measures the home, a commune page and the search page', async () => {
   for (const [index, page] of PAGES.entries()) {
     const runs: Figures[] = [];
     for (let run = 1; run <= RUNS; run++) {
-      runs.push(await measure(base + page.path, join(ARTIFACTS_DIR, `lighthouse-${index}-${run}.json`)));
+      runs.push(await measureWithRetry(base + page.path, join(ARTIFACTS_DIR, `lighthouse-${index}-${run}.json`)));
     }
     const m = median(runs);
     rows.push(
