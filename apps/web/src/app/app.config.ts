@@ -10,7 +10,6 @@ import {
 import {
   provideClientHydration,
   withEventReplay,
-  withIncrementalHydration,
   withHttpTransferCacheOptions,
 } from '@angular/platform-browser';
 import {
@@ -37,10 +36,10 @@ export const appConfig: ApplicationConfig = {
     // their DOM instead of drawing it again, replays the taps made before it was ready, and
     // reads the API answers the server used from the page instead of asking for them again.
     // Parts of a page in `@defer (…; hydrate on idle)` are taken over later, in tasks of their
-    // own, so that a slow phone never freezes for the whole page at once.
+    // own, so that a slow phone never freezes for the whole page at once (incremental hydration,
+    // on by default since Angular 22; see libs/web/portal/README.md).
     provideClientHydration(
       withEventReplay(),
-      withIncrementalHydration(),
       withHttpTransferCacheOptions({ includePostRequests: false }),
     ),
   ],
