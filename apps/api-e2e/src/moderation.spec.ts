@@ -121,6 +121,8 @@ describe('moderation: reports, queue, hide / restore / dismiss, for every kind o
     return (await ctx.request<{ total: number }>({ method: 'GET', url: `/api/v1/search?q=${encodeURIComponent(q)}&kind=feedback` })).body.total;
   };
   const publicList = async () => (await ctx.request<Page<Feedback>>({ method: 'GET', url: `${base}/feedback?pageSize=100` })).body.items.map((f) => f.id);
+  /** Every "visible again" email received so far. */
+  const restoreMails = () => smtp.received.filter((mail) => mail.raw.includes('Subject: Votre contenu est de nouveau visible'));
   const queue = async (query: string) => (await ctx.request<Page<Item>>({ method: 'GET', url: `${base}/moderation/queue?${query}`, token: moderator })).body;
 
   it('feedback: reported, hidden everywhere (list, search, support) but shown hidden on its link, the author told why; restored; all audited', async () => {
@@ -188,6 +190,15 @@ describe('moderation: reports, queue, hide / restore / dismiss, for every kind o
     const restored = await ctx.request<Item>({ method: 'POST', url: `${base}/moderation/feedback/${id}/restore`, token: moderator, body: { reason: 'Erreur de modération' } });
     expect(restored.body).toMatchObject({ hidden: false, hiddenReason: null });
     expect((await ctx.request<Problem>({ method: 'POST', url: `${base}/moderation/feedback/${id}/restore`, token: moderator, body: { reason: 'Encore' } })).body).toMatchObject({ status: 409, code: 'moderation.not-hidden' });
+    // The author is told, once (the refused second restore sends nothing), and nobody else.
+    await ctx.app.get(NotificationSender).drain();
+    const restoredMails = restoreMails();
+    expect(restoredMails.map((mail) => mail.to)).toEqual([[author.email]]);
+    const restoredText = textOf(restoredMails[0].raw);
+    expect(restoredMails[0].raw).toContain('Subject: Votre contenu est de nouveau visible');
+    expect(restoredText).toContain('La modération de la commune de Cotonou a rétabli votre message : « Les commerçants du marché Zongo');
+    expect(restoredText).toContain('Raison : Erreur de modération');
+    expect(restoredText).toContain(`Voir votre contribution : https://communes.test/suivi/${sent.body.trackingNumber}?commune=cotonou`);
     expect(await publicList()).toContain(id);
     expect(await search('Zongo')).toBe(1);
     expect((await ctx.request<Feedback>({ method: 'GET', url: `${base}/feedback/${id}` })).body.text).toContain('marché Zongo');
@@ -228,8 +239,15 @@ describe('moderation: reports, queue, hide / restore / dismiss, for every kind o
     expect(own).toMatchObject({ hidden: true, hiddenReason: 'Numéro de téléphone personnel' });
     expect((await ctx.request<{ commentCount: number }>({ method: 'GET', url: `${base}/debates/${topic.body.id}` })).body.commentCount).toBe(0);
 
+    const before = restoreMails().length;
     await ctx.request({ method: 'POST', url: `${base}/moderation/debate_comment/${comment.body.id}/restore`, token: moderator, body: { reason: 'Numéro public de la mairie' } });
     expect((await ctx.request<Comment[]>({ method: 'GET', url: comments })).body.find((c) => c.id === comment.body.id)).toMatchObject({ hidden: false, body: 'Appelez le 97 00 00 00, c’est le numéro du chef.' });
+    await ctx.app.get(NotificationSender).drain();
+    const mails = restoreMails().slice(before);
+    expect(mails.map((mail) => mail.to)).toEqual([[author.email]]);
+    expect(textOf(mails[0].raw)).toContain('a rétabli votre commentaire : « Appelez le 97 00 00 00');
+    expect(textOf(mails[0].raw)).toContain('Raison : Numéro public de la mairie');
+    expect(textOf(mails[0].raw)).toContain(`https://communes.test/communes/cotonou/debats/${topic.body.id}`);
 
     // Hidden through the debate's own endpoint, never reported: still in the hidden view.
     const other = await ctx.request<Comment>({ method: 'POST', url: comments, token: authorToken, body: { body: 'Un autre avis sans rapport.' } });
@@ -256,8 +274,14 @@ describe('moderation: reports, queue, hide / restore / dismiss, for every kind o
     const events = await ctx.sql.query<{ type: string }>(`select type from council_session_events where session_id = $1 order by id`, [session.rows[0].id]);
     expect(events.rows.map((e) => e.type)).toEqual(['question', 'hidden']);
 
+    const before = restoreMails().length;
     await ctx.request({ method: 'POST', url: `${base}/moderation/session_question/${question.body.id}/restore`, token: moderator, body: { reason: 'Critique vive mais permise' } });
     expect(await questionIds()).toContain(question.body.id);
+    await ctx.app.get(NotificationSender).drain();
+    const mails = restoreMails().slice(before);
+    expect(mails.map((mail) => mail.to)).toEqual([[author.email]]);
+    expect(textOf(mails[0].raw)).toContain('a rétabli votre question : « Pourquoi le maire');
+    expect(textOf(mails[0].raw)).toContain(`https://communes.test/communes/cotonou/sessions/${session.rows[0].id}`);
   });
 
   it("hidden through a feature's own endpoint (debate, session): the reports are closed and the author emailed too", async () => {
@@ -284,6 +308,56 @@ describe('moderation: reports, queue, hide / restore / dismiss, for every kind o
     const texts = smtp.to(author.email).map((mail) => textOf(mail.raw));
     expect(texts.filter((text) => text.includes('a masqué votre commentaire') && text.includes('Raison : Propos méprisants envers des habitants'))).toHaveLength(1);
     expect(texts.filter((text) => text.includes('a masqué votre question') && text.includes('Raison : Numéro de téléphone personnel'))).toHaveLength(1);
+
+    // Restored through the debate's own endpoint: the author told, once, as through the queue.
+    const before = restoreMails().length;
+    expect((await ctx.request({ method: 'POST', url: `${comments}/${comment.body.id}/restore`, token: moderator, body: { reason: 'Critique dure mais sans insulte nominative' } })).status).toBe(200);
+    expect((await ctx.request<Problem>({ method: 'POST', url: `${comments}/${comment.body.id}/restore`, token: moderator, body: { reason: 'Encore' } })).body).toMatchObject({ status: 409 });
+    await ctx.app.get(NotificationSender).drain();
+    const mails = restoreMails().slice(before);
+    expect(mails.map((mail) => mail.to)).toEqual([[author.email]]);
+    expect(textOf(mails[0].raw)).toContain('a rétabli votre commentaire : « Les riverains de Gbégamey');
+    expect(textOf(mails[0].raw)).toContain('Raison : Critique dure mais sans insulte nominative');
+    expect(textOf(mails[0].raw)).toContain(`https://communes.test/communes/cotonou/debats/${topic.body.id}`);
+  });
+
+  it('restoring: nothing for content that was never hidden, nor for an author without an email address; an English reader gets it in English', async () => {
+    const topic = await ctx.request<{ id: string }>({ method: 'POST', url: `${base}/debates`, token: editor, body: { title: 'Éclairage public', body: 'Quels quartiers éclairer ?', open: true } });
+    const comments = `${base}/debates/${topic.body.id}/comments`;
+    const before = restoreMails().length;
+    const queued = async () => (await ctx.sql.query<{ count: number }>(`select count(*)::int as count from notification_outbox where template = 'moderation.restored'`)).rows[0].count;
+    const queuedBefore = await queued();
+
+    // Never hidden: both restores refused, nothing queued.
+    const visible = await ctx.request<Comment>({ method: 'POST', url: comments, token: authorToken, body: { body: 'Le quartier Akpakpa d’abord.' } });
+    expect((await ctx.request<Problem>({ method: 'POST', url: `${base}/moderation/debate_comment/${visible.body.id}/restore`, token: moderator, body: { reason: 'Sans objet' } })).body).toMatchObject({ status: 409, code: 'moderation.not-hidden' });
+    expect((await ctx.request<Problem>({ method: 'POST', url: `${comments}/${visible.body.id}/restore`, token: moderator, body: { reason: 'Sans objet' } })).body).toMatchObject({ status: 409 });
+
+    // An account with a phone number only: hidden and restored, no email either way.
+    const phoneOnly = await ctx.newUser();
+    await ctx.sql.query(`update users set email = null, phone = '+22997000042' where id = $1`, [phoneOnly.id]);
+    const byPhone = await ctx.request<Comment>({ method: 'POST', url: comments, token: await ctx.tokenFor(phoneOnly), body: { body: 'Fidjrossè aussi, svp.' } });
+    expect(byPhone.status).toBe(201);
+    await ctx.request({ method: 'POST', url: `${base}/moderation/debate_comment/${byPhone.body.id}/hide`, token: moderator, body: { reason: 'Vérification en cours' } });
+    expect((await ctx.request({ method: 'POST', url: `${base}/moderation/debate_comment/${byPhone.body.id}/restore`, token: moderator, body: { reason: 'Vérifié' } })).status).toBe(200);
+    expect(await queued()).toBe(queuedBefore);
+
+    // An English reader: the same email, in English.
+    const english = await ctx.newUser();
+    await ctx.sql.query(`insert into notification_preferences (user_id, language) values ($1, 'en')`, [english.id]);
+    const byEnglish = await ctx.request<Comment>({ method: 'POST', url: comments, token: await ctx.tokenFor(english), body: { body: 'Light <the> market "first" & please.' } });
+    await ctx.request({ method: 'POST', url: `${base}/moderation/debate_comment/${byEnglish.body.id}/hide`, token: moderator, body: { reason: 'Vérification en cours' } });
+    await ctx.request({ method: 'POST', url: `${base}/moderation/debate_comment/${byEnglish.body.id}/restore`, token: moderator, body: { reason: 'Checked <b>ok</b>' } });
+    await ctx.app.get(NotificationSender).drain();
+    expect(restoreMails().length).toBe(before);
+    const mails = smtp.to(english.email).filter((mail) => mail.raw.includes('Subject: Your content is visible again'));
+    expect(mails).toHaveLength(1);
+    const text = textOf(mails[0].raw);
+    expect(text).toContain('The moderation of the commune of Cotonou restored your comment: “Light <the> market "first" & please.”');
+    expect(text).toContain('Reason: Checked <b>ok</b>');
+    // The HTML part escapes what the author and the moderator wrote.
+    expect(text).toContain('Light &lt;the&gt; market &quot;first&quot; &amp; please.');
+    expect(text).toContain('Reason: Checked &lt;b&gt;ok&lt;/b&gt;');
   });
 
   it('a content deleted since it was reported: listed as gone, its reports can still be dismissed', async () => {

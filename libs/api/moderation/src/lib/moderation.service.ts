@@ -57,7 +57,7 @@ export interface ModerationQueueInput {
 /**
  * Reports, the queue and the decisions (hide, restore, dismiss), for every kind of citizen
  * content, through the features' `ModeratedContentSource`s. Every action is audited; a hidden
- * content's author gets an email with the reason.
+ * content's author gets an email with the reason, and another when it is restored.
  */
 @Injectable()
 export class ModerationService implements ModerationDecisionHook {
@@ -119,7 +119,7 @@ export class ModerationService implements ModerationDecisionHook {
   }
 
   /**
-   * Hide (reports upheld, the author told why), restore, or dismiss the open reports (the content
+   * Hide (reports upheld, the author told why), restore (the author told), or dismiss the open reports (the content
    * stays). Reports on a content deleted since can still be dismissed.
    */
   async decide(slug: string, kind: ModeratedContentKind, id: string, action: ModerationAction, reason: string): Promise<ModerationItem> {
@@ -146,6 +146,7 @@ export class ModerationService implements ModerationDecisionHook {
       } else {
         if (!content.hidden) throw new ConflictError('moderation.not-hidden', 'This content is not hidden.');
         await source.restore(commune.id, id);
+        await this.afterRestore(commune.id, content, reason);
       }
       await this.audit.record({ communeId: commune.id, action: action === 'hide' ? 'moderation.hidden' : 'moderation.restored', targetType: kind, targetId: id, details: { reason, reportsClosed: closed } });
       return this.item(commune, kind, id);
@@ -160,9 +161,10 @@ export class ModerationService implements ModerationDecisionHook {
 
   /** A content hidden or restored through its feature's own endpoint (already audited there). */
   async decided(commune: { id: string; slug: string }, decision: { kind: ModeratedContentKind; id: string; action: 'hide' | 'restore'; reason: string }): Promise<void> {
-    if (decision.action !== 'hide') return;
     const [content] = await this.sources.get(decision.kind).describe(commune, [decision.id]);
-    if (content) await this.afterHide(commune.id, content, decision.reason);
+    if (!content) return;
+    if (decision.action === 'hide') await this.afterHide(commune.id, content, decision.reason);
+    else await this.afterRestore(commune.id, content, decision.reason);
   }
 
   /** Reports upheld, the author emailed the reason; how many reports were closed. */
@@ -170,6 +172,11 @@ export class ModerationService implements ModerationDecisionHook {
     const closed = await this.reports.closeOpenReports(communeId, content.kind, content.id, 'upheld', this.requestContext.actor.userId);
     await this.notifications.toAccount(communeId, content.authorId, 'moderation.hidden', { kind: content.kind, excerpt: content.excerpt, reason, link: content.link });
     return closed;
+  }
+
+  /** The author told that the content is visible again (the caller checked it was hidden). */
+  private async afterRestore(communeId: string, content: ModeratedContentSummary, reason: string): Promise<void> {
+    await this.notifications.toAccount(communeId, content.authorId, 'moderation.restored', { kind: content.kind, excerpt: content.excerpt, reason, link: content.link });
   }
 
   private async describeOne(commune: CommuneRecord, kind: ModeratedContentKind, id: string): Promise<ModeratedContentSummary> {

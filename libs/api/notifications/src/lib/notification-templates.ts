@@ -1,9 +1,9 @@
 /** Every kind of email, with what its event passes in `params`. */
-export const NOTIFICATION_TEMPLATES = ['document.published', 'feedback.answered', 'consultation.opened', 'session.live', 'good_practice.reviewed', 'moderation.hidden', 'news.published'] as const;
+export const NOTIFICATION_TEMPLATES = ['document.published', 'feedback.answered', 'consultation.opened', 'session.live', 'good_practice.reviewed', 'moderation.hidden', 'moderation.restored', 'news.published'] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 export type NotificationLanguage = 'fr' | 'en';
 /** Sent to one account about its own business (not to followers): only "stop every email" stops them. */
-export const PERSONAL_TEMPLATES: readonly string[] = ['feedback.answered', 'good_practice.reviewed', 'moderation.hidden'];
+export const PERSONAL_TEMPLATES: readonly string[] = ['feedback.answered', 'good_practice.reviewed', 'moderation.hidden', 'moderation.restored'];
 
 export interface TemplateContext {
   template: string;
@@ -156,12 +156,7 @@ function contentOf(context: TemplateContext): Content {
     }
     case 'moderation.hidden': {
       // The author of citizen content hidden by the commune's moderation, told why (issue 5).
-      const kinds: Record<string, [string, string]> = {
-        feedback: ['votre message', 'your message'],
-        debate_comment: ['votre commentaire', 'your comment'],
-        session_question: ['votre question', 'your question'],
-      };
-      const [whatFr, whatEn] = kinds[str(params['kind'])] ?? ['votre contribution', 'your contribution'];
+      const [whatFr, whatEn] = MODERATED_KINDS[str(params['kind'])] ?? ['votre contribution', 'your contribution'];
       return {
         subject: fr ? `${commune.name} a masqué ${whatFr}` : `${commune.name} hid ${whatEn}`,
         paragraphs: [
@@ -173,10 +168,33 @@ function contentOf(context: TemplateContext): Content {
         reason: fr ? 'Vous recevez ce message parce que vous avez écrit à votre commune sur Communes+.' : 'You receive this email because you wrote to your commune on Communes+.',
       };
     }
+    case 'moderation.restored': {
+      // The same author, told that the moderation undid its decision (with its reason, if any).
+      const [whatFr, whatEn] = MODERATED_KINDS[str(params['kind'])] ?? ['votre contribution', 'your contribution'];
+      const why = str(params['reason']).trim();
+      return {
+        subject: fr ? 'Votre contenu est de nouveau visible' : 'Your content is visible again',
+        paragraphs: [
+          fr
+            ? `La modération de la commune de ${commune.name} a rétabli ${whatFr} : « ${str(params['excerpt'])} ». Ce contenu est de nouveau visible par tous.`
+            : `The moderation of the commune of ${commune.name} restored ${whatEn}: “${str(params['excerpt'])}”. It is visible to everyone again.`,
+          ...(why ? [fr ? `Raison : ${why}` : `Reason: ${why}`] : []),
+        ],
+        link: { label: fr ? 'Voir votre contribution' : 'See your contribution', url: `${publicUrl}${str(params['link'])}` },
+        reason: fr ? 'Vous recevez ce message parce que vous avez écrit à votre commune sur Communes+.' : 'You receive this email because you wrote to your commune on Communes+.',
+      };
+    }
     default:
       throw new Error(`Unknown notification template ${context.template}`);
   }
 }
+
+/** What a moderated content is, in the author's words: [French, English]. */
+const MODERATED_KINDS: Record<string, [string, string]> = {
+  feedback: ['votre message', 'your message'],
+  debate_comment: ['votre commentaire', 'your comment'],
+  session_question: ['votre question', 'your question'],
+};
 
 function str(value: unknown): string {
   return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
