@@ -166,8 +166,9 @@ async function serveWebApp(app: NestFastifyApplication, root: string, pageCacheT
     if (!isPage || (accept && !accept.includes('text/html') && !accept.includes('*/*'))) return undefined;
     if (!renderer) return reply.type('text/html').sendFile('index.html');
     const { page, source } = await pages.get(pageCacheKey(request), () => renderer.render(request));
-    if (pages.enabled) reply.header('x-render-cache', source);
     if (!page) return reply.type('text/html').sendFile('index.html');
+    // Where this server-rendered page came from (debugging; the client-rendered shell has none).
+    if (pages.enabled) reply.header('x-render-cache', source);
     // Angular's event-replay scripts are inline in the page: allowed by this answer's nonce
     // only, a fresh one for every answer, also when the page itself is shared (cached).
     const nonce = randomBytes(16).toString('base64');
