@@ -35,9 +35,6 @@ export const appConfig: ApplicationConfig = {
     // The public pages come rendered by the server (app.routes.server.ts): the app takes over
     // their DOM instead of drawing it again, replays the taps made before it was ready, and
     // reads the API answers the server used from the page instead of asking for them again.
-    // Parts of a page in `@defer (…; hydrate on idle)` are taken over later, in tasks of their
-    // own, so that a slow phone never freezes for the whole page at once (incremental hydration,
-    // on by default since Angular 22; see libs/web/portal/README.md).
     provideClientHydration(
       withEventReplay(),
       withHttpTransferCacheOptions({ includePostRequests: false }),

@@ -282,8 +282,6 @@ describe('commune pages', () => {
 
   it('presents the commune in its colours and logo, with its own text, mayor and next events', async () => {
     await harness.navigateByUrl('/communes/cotonou');
-    // The summaries come in deferred blocks (`@defer (on immediate)`): their code loads first.
-    await harness.fixture.whenStable();
 
     const header = page().querySelector<HTMLElement>('.commune-header');
     expect(header?.querySelector('h1')?.textContent).toBe('Cotonou');

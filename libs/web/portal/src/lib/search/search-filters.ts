@@ -23,9 +23,8 @@ export interface FacetGroup {
 }
 
 /**
- * The search filters: facets as checkboxes with counts, the amount range, "clear". A component of
- * its own so that the search page can leave it to be taken over later (`@defer (…; hydrate on
- * idle)`, see libs/web/portal/README.md); the page keeps the state (in the URL) and the rules.
+ * The search filters: facets as checkboxes with counts, the amount range, "clear". The page keeps
+ * the state (in the URL) and the rules; this only shows them and says what was chosen.
  */
 @Component({
   selector: 'cp-search-filters',

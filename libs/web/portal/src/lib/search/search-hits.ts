@@ -6,11 +6,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { LabelPipe } from '../shared/label.pipe';
 import { HighlightPipe } from './highlight.pipe';
 
-/**
- * One page of search results. A component of its own so that the search page can leave it to be
- * taken over later (`@defer (…; hydrate on idle)`): its code then comes in a small chunk of its
- * own instead of turning the shared libraries it uses into lazily loaded ones.
- */
+/** One page of search results, with their highlights, commune, year, date and amount. */
 @Component({
   selector: 'cp-search-hits',
   imports: [

@@ -116,8 +116,6 @@ describe('SearchPage', () => {
 
   it('searches what the URL says and shows hits with highlights, commune and amount', async () => {
     await harness.navigateByUrl('/recherche?q=école&kind=contract&page=2');
-    // The results come in a deferred block (`@defer (on immediate)`): its code loads first.
-    await harness.fixture.whenStable();
     const page = harness.routeNativeElement as HTMLElement;
 
     expect(queries.at(-1)).toMatchObject({

@@ -13,9 +13,7 @@ import type { YearView } from '../budget/budget-view';
 
 /**
  * The summaries of the commune's first page (latest budget, last sessions; next events, latest
- * documents), drawn from what the overview reads. A component of its own so that the overview can
- * leave it to be taken over later (`@defer (…; hydrate on idle)`): its code then comes in a small
- * chunk instead of turning the shared libraries it uses into lazily loaded ones.
+ * documents), drawn from what the overview reads.
  */
 @Component({
   selector: 'cp-commune-summaries',
