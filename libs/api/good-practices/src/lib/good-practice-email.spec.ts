@@ -28,3 +28,34 @@ describe('good_practice.reviewed email', () => {
     expect(email.text).not.toContain('comment');
   });
 });
+
+describe('good_practice.submitted email (to ANCB reviewers)', () => {
+  const context = (language: 'fr' | 'en', from: string, comment: string | null) => ({
+    template: 'good_practice.submitted',
+    language,
+    params: { practiceId: 'p1', title: 'Budget <participatif>', from, comment },
+    commune: { slug: 'cotonou', name: 'Cotonou' },
+    publicUrl: 'https://communes.bj',
+    unsubscribeUrl: 'https://communes.bj/desabonnement/a',
+    unsubscribeAllUrl: 'https://communes.bj/desabonnement/b',
+  });
+
+  it('names the commune and the practice, links to its review page, escapes the title in the HTML', () => {
+    const email = renderEmail(context('fr', 'draft', null));
+    expect(email.subject).toBe('Bonne pratique à examiner : « Budget <participatif> » (Cotonou)');
+    expect(email.text).toContain("La commune de Cotonou soumet la bonne pratique « Budget <participatif> » à l'ANCB.");
+    expect(email.text).toContain('Examiner la bonne pratique : https://communes.bj/ancb/bonnes-pratiques/cotonou/p1');
+    expect(email.text).not.toContain('Message de la commune');
+    expect(email.html).toContain('Budget &lt;participatif&gt;');
+    expect(email.html).not.toContain('<participatif>');
+    // Personal: only "stop every email" is offered.
+    expect(email.text).not.toContain('https://communes.bj/desabonnement/a');
+  });
+
+  it('says when it is a resubmission, with the commune’s message, in English for an English reader', () => {
+    const email = renderEmail(context('en', 'changes_requested', 'Amount added.'));
+    expect(email.subject).toBe('Good practice to review again: “Budget <participatif>” (Cotonou)');
+    expect(email.text).toContain('The commune of Cotonou submitted the good practice “Budget <participatif>” to ANCB again, after changing it.');
+    expect(email.text).toContain("The commune's message: Amount added.");
+  });
+});

@@ -103,7 +103,7 @@ export class GoodPracticesService {
     });
   }
 
-  /** The commune sends its practice to ANCB (first time, or again after changes). */
+  /** The commune sends its practice to ANCB (first time, or again after changes); ANCB's reviewers are emailed. */
   async submit(slug: string, id: string, comment: string | null): Promise<GoodPracticeResponse> {
     const commune = await this.access.findBySlug(slug);
     return this.access.runIn(commune, async () => {
@@ -123,6 +123,8 @@ export class GoodPracticesService {
       await this.practices.setStatus(commune.id, id, 'submitted', userId);
       await this.practices.insertReview(commune.id, id, 'submitted', comment, userId);
       await this.audit.record({ communeId: commune.id, action: 'good-practice.submitted', targetType: 'good_practice', targetId: id, details: { title: practice.title, from: practice.status } });
+      // ANCB's reviewers are told, rather than having to watch their queue.
+      await this.notifications.toPlatformAdmins(commune.id, 'good_practice.submitted', { practiceId: id, title: practice.title, from: practice.status, comment });
       return this.detail(commune, await this.require(commune.id, id));
     });
   }

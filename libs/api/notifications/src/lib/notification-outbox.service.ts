@@ -22,6 +22,21 @@ export class NotificationOutbox {
     return this.enqueue(communeId, template, params, userId);
   }
 
+  /**
+   * One email to each ANCB reviewer (the `platform_admin` accounts; not the ministry's
+   * observers), if it has an email address and emails on. Accounts are global, not the
+   * commune's: the email is queued in the commune whose business it is.
+   */
+  async toPlatformAdmins(communeId: string, template: NotificationTemplate, params: Record<string, string | number | null>): Promise<number> {
+    this.tx.assertCommune(communeId);
+    const [row] = await this.tx.query<{ queued: number }>(
+      `select coalesce(sum(notification_enqueue($1, $2::jsonb, u.id)), 0)::int as queued
+       from users u where u.platform_role = 'platform_admin'`,
+      [template, JSON.stringify(params)],
+    );
+    return row.queued;
+  }
+
   private async enqueue(communeId: string, template: NotificationTemplate, params: Record<string, string | number | null>, userId: string | null): Promise<number> {
     this.tx.assertCommune(communeId);
     const [row] = await this.tx.query<{ queued: number }>(`select notification_enqueue($1, $2::jsonb, $3::uuid) as queued`, [template, JSON.stringify(params), userId]);

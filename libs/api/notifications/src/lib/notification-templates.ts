@@ -1,9 +1,12 @@
 /** Every kind of email, with what its event passes in `params`. */
-export const NOTIFICATION_TEMPLATES = ['document.published', 'feedback.answered', 'consultation.opened', 'session.live', 'good_practice.reviewed', 'moderation.hidden', 'moderation.restored', 'news.published'] as const;
+export const NOTIFICATION_TEMPLATES = ['document.published', 'feedback.answered', 'consultation.opened', 'session.live', 'good_practice.reviewed', 'good_practice.submitted', 'moderation.hidden', 'moderation.restored', 'news.published'] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 export type NotificationLanguage = 'fr' | 'en';
-/** Sent to one account about its own business (not to followers): only "stop every email" stops them. */
-export const PERSONAL_TEMPLATES: readonly string[] = ['feedback.answered', 'good_practice.reviewed', 'moderation.hidden', 'moderation.restored'];
+/**
+ * Sent to one account about its own business or work (not to followers): only "stop every
+ * email" stops them.
+ */
+export const PERSONAL_TEMPLATES: readonly string[] = ['feedback.answered', 'good_practice.reviewed', 'good_practice.submitted', 'moderation.hidden', 'moderation.restored'];
 
 export interface TemplateContext {
   template: string;
@@ -152,6 +155,28 @@ function contentOf(context: TemplateContext): Content {
         ],
         link: { label: fr ? 'Voir la bonne pratique' : 'See the good practice', url: `${publicUrl}/console/${commune.slug}/bonnes-pratiques/${str(params['practiceId'])}` },
         reason: fr ? 'Vous recevez ce message parce que vous avez soumis cette bonne pratique à l’ANCB sur Communes+.' : 'You receive this email because you submitted this good practice to ANCB on Communes+.',
+      };
+    }
+    case 'good_practice.submitted': {
+      // To ANCB's reviewers: a commune sent a practice for review (again, after changing it).
+      const again = str(params['from']) !== '' && str(params['from']) !== 'draft';
+      const comment = str(params['comment']);
+      return {
+        subject: fr
+          ? `Bonne pratique à ${again ? 'réexaminer' : 'examiner'} : « ${title} » (${commune.name})`
+          : `Good practice to review${again ? ' again' : ''}: “${title}” (${commune.name})`,
+        paragraphs: [
+          again
+            ? fr
+              ? `La commune de ${commune.name} soumet de nouveau la bonne pratique « ${title} » à l'ANCB, après l'avoir modifiée.`
+              : `The commune of ${commune.name} submitted the good practice “${title}” to ANCB again, after changing it.`
+            : fr
+              ? `La commune de ${commune.name} soumet la bonne pratique « ${title} » à l'ANCB.`
+              : `The commune of ${commune.name} submitted the good practice “${title}” to ANCB.`,
+          ...(comment ? [fr ? `Message de la commune : ${comment}` : `The commune's message: ${comment}`] : []),
+        ],
+        link: { label: fr ? 'Examiner la bonne pratique' : 'Review the good practice', url: `${publicUrl}/ancb/bonnes-pratiques/${commune.slug}/${str(params['practiceId'])}` },
+        reason: fr ? "Vous recevez ce message parce que vous examinez les bonnes pratiques pour l'ANCB sur Communes+." : 'You receive this email because you review good practices for ANCB on Communes+.',
       };
     }
     case 'moderation.hidden': {
