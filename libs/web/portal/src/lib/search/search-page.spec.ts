@@ -154,6 +154,27 @@ describe('SearchPage', () => {
     ]);
   });
 
+  it('follows a result in the app on a plain click, and leaves a ctrl-click to the browser', async () => {
+    await harness.navigateByUrl('/recherche?q=école');
+    const page = harness.routeNativeElement as HTMLElement;
+    const navigate = jest
+      .spyOn(TestBed.inject(Router), 'navigateByUrl')
+      .mockResolvedValue(true);
+    const title = page.querySelector<HTMLAnchorElement>('.hit__title a');
+    const commune = page.querySelector<HTMLAnchorElement>('.hit__meta a');
+    expect(commune?.getAttribute('href')).toBe('/communes/cotonou');
+
+    const ctrlClick = new MouseEvent('click', { bubbles: true, cancelable: true, ctrlKey: true });
+    title?.dispatchEvent(ctrlClick);
+    expect(navigate).not.toHaveBeenCalled();
+    expect(ctrlClick.defaultPrevented).toBe(false);
+
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true, button: 0 });
+    title?.dispatchEvent(click);
+    expect(click.defaultPrevented).toBe(true);
+    expect(navigate).toHaveBeenCalledWith('/communes/cotonou/contracts/1');
+  });
+
   it('shows facets as labelled checkboxes with counts, and puts a ticked one in the URL', async () => {
     await harness.navigateByUrl('/recherche?q=école');
     const page = harness.routeNativeElement as HTMLElement;
