@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { compileFunction, constants as vmConstants } from 'node:vm';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { Logger } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
@@ -104,8 +105,12 @@ export function compressPage(html: string, acceptEncoding: string | undefined): 
 }
 
 // The server bundle is an ES module; this API is bundled as CommonJS, where `import()` would be
-// turned into `require()`. Hidden from the bundler, it stays a real dynamic import.
-const importModule = new Function('url', 'return import(url)') as (url: string) => Promise<unknown>;
+// turned into `require()`. Compiled apart, it stays a real dynamic import, and Node's own loader
+// takes it (USE_MAIN_CONTEXT_DEFAULT_LOADER): under Jest, a host's loader that expects to know
+// the importing module failed once other test files had run in the same worker.
+const importModule = compileFunction('return import(url)', ['url'], {
+  importModuleDynamically: vmConstants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+}) as (url: string) => Promise<unknown>;
 
 /**
  * Server-side rendering of the web app's pages with Angular's engine (the `server` folder

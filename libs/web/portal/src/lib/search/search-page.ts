@@ -37,7 +37,6 @@ import {
   toSearchQuery,
 } from './search-state';
 
-
 const FACET_KEYS: Readonly<
   Record<
     FacetName,
