@@ -1,8 +1,7 @@
-import { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { NotificationSender } from '@communes/api-notifications';
 import { SearchIndexer } from '@communes/api-search';
 import { TestContext, TestUser } from '@communes/api-testing';
+import { TestSmtpServer, textOf } from './support/test-smtp-server';
 
 interface Problem {
   status: number;
@@ -41,50 +40,6 @@ interface Comment {
   body: string | null;
   hidden: boolean;
   hiddenReason: string | null;
-}
-
-/** A real SMTP server on a local port: the author of hidden content is emailed why. */
-class TestSmtpServer {
-  readonly received: { to: string[]; raw: string }[] = [];
-  private server: SMTPServer | null = null;
-  port = 0;
-
-  async start(): Promise<void> {
-    const server = new SMTPServer({
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      onData: (stream, session, callback) => {
-        const chunks: Buffer[] = [];
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        stream.on('end', () => {
-          this.received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve());
-    });
-    this.server = server;
-    this.port = (server.server.address() as AddressInfo).port;
-  }
-
-  async stop(): Promise<void> {
-    const server = this.server;
-    this.server = null;
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
-
-  to(email: string) {
-    return this.received.filter((message) => message.to.includes(email));
-  }
-}
-
-/** The text part of a message, quoted-printable decoded. */
-function textOf(raw: string): string {
-  const soft = raw.replace(/=\r\n/g, '');
-  return Buffer.from(soft.replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
 }
 
 const base = '/api/v1/communes/cotonou';

@@ -1,72 +1,16 @@
-import { AddressInfo } from 'node:net';
 import { Client } from 'pg';
-import { SMTPServer } from 'smtp-server';
 import { MAX_ATTEMPTS, NotificationSender, RETRY_DELAYS_SECONDS } from '@communes/api-notifications';
 import { TestContext, TestUser } from '@communes/api-testing';
+import { type ReceivedMail, TestSmtpServer } from './support/test-smtp-server';
 
-/** One message as the SMTP server received it. */
-interface Received {
-  to: string[];
-  raw: string;
-  headers: Map<string, string>;
-}
 interface Problem {
   status: number;
   code: string;
   errors?: { field: string; messages: string[] }[];
 }
 
-/** A real SMTP server on a local port (no TLS, no auth), that can be stopped and started again. */
-class TestSmtpServer {
-  readonly received: Received[] = [];
-  private server: SMTPServer | null = null;
-  port = 0;
-
-  async start(port = 0): Promise<void> {
-    const server = new SMTPServer({
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      onData: (stream, session, callback) => {
-        const chunks: Buffer[] = [];
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        stream.on('end', () => {
-          const raw = Buffer.concat(chunks).toString('utf8');
-          this.received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, headers: parseHeaders(raw) });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, '127.0.0.1', () => resolve());
-    });
-    this.server = server;
-    this.port = (server.server.address() as AddressInfo).port;
-  }
-
-  async stop(): Promise<void> {
-    const server = this.server;
-    this.server = null;
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
-
-  to(email: string): Received[] {
-    return this.received.filter((message) => message.to.includes(email));
-  }
-}
-
-function parseHeaders(raw: string): Map<string, string> {
-  const head = raw.split('\r\n\r\n')[0].replace(/\r\n[ \t]+/g, ' ');
-  const headers = new Map<string, string>();
-  for (const line of head.split('\r\n')) {
-    const colon = line.indexOf(':');
-    if (colon > 0) headers.set(line.slice(0, colon).toLowerCase(), line.slice(colon + 1).trim());
-  }
-  return headers;
-}
-
 /** Decodes the subject (nodemailer encodes non-ASCII as RFC 2047 words). */
-function subjectOf(message: Received): string {
+function subjectOf(message: ReceivedMail): string {
   const subject = message.headers.get('subject') ?? '';
   return subject.replace(/=\?utf-8\?([BQ])\?([^?]*)\?=\s*/gi, (_match, encoding: string, text: string) =>
     encoding.toUpperCase() === 'B'
