@@ -5,17 +5,28 @@ import {
   inject,
 } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
+import { LowerCasePipe } from '@angular/common';
+import { RouterLink } from '@angular/router';
 import { TransparencyApi } from '@communes/web-data-access';
+import { DatePipe, FcfaPipe } from '@communes/web-ui';
 import { TranslocoPipe } from '@jsverse/transloco';
+import { LabelPipe } from '../../shared/label.pipe';
 import { budgetYears, yearView } from '../budget/budget-view';
 import { CommuneContext } from '../commune-context';
 import { NewsBlock } from '../news/news-block';
-import { CommuneSummaries } from './commune-summaries';
 
 /** The first section: who the commune is, how to reach it, what comes next, what is new. */
 @Component({
   selector: 'cp-commune-overview',
-  imports: [TranslocoPipe, NewsBlock, CommuneSummaries],
+  imports: [
+    LowerCasePipe,
+    RouterLink,
+    TranslocoPipe,
+    DatePipe,
+    FcfaPipe,
+    LabelPipe,
+    NewsBlock,
+  ],
   templateUrl: './commune-overview.html',
   styleUrl: '../commune-section.css',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -38,9 +49,7 @@ export class CommuneOverview {
 
   private readonly active = computed(() => this.commune()?.status === 'active');
   /** The slug once the commune is active: the news block asks nothing before. */
-  protected readonly activeSlug = computed(() =>
-    this.active() ? this.context.slug() : undefined,
-  );
+  protected readonly activeSlug = computed(() => (this.active() ? this.context.slug() : undefined));
 
   // Both lists are secondary: if they fail, the section simply does not show.
   private readonly agenda = rxResource({
