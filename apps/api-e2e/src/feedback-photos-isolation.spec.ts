@@ -74,6 +74,21 @@ const ENDPOINTS: MatrixEndpoint[] = [
     anonymousStatus: 404,
     prepare: async (ctx) => ({ method: 'GET', url: await newPhoto(ctx, 'private') }),
   },
+  {
+    name: 'DELETE /communes/:slug/feedback/:id/photos/:photoId (the citizen’s own feedback)',
+    allowed: ['citizen'],
+    prepare: async (ctx) => ({ method: 'DELETE', url: await newPhoto(ctx, 'public', citizenId) }),
+  },
+  {
+    name: 'DELETE /communes/:slug/feedback/:id/photos/:photoId (someone else’s public feedback: nobody, staff included)',
+    allowed: [],
+    prepare: async (ctx) => ({ method: 'DELETE', url: await newPhoto(ctx, 'public') }),
+  },
+  {
+    name: 'DELETE /communes/:slug/feedback/:id/photos/:photoId (someone else’s private feedback: nobody)',
+    allowed: [],
+    prepare: async (ctx) => ({ method: 'DELETE', url: await newPhoto(ctx, 'private') }),
+  },
 ];
 
 describeIsolationMatrix('feedback photos', ENDPOINTS, (matrix) => {

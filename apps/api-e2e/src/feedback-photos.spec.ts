@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { Client } from 'pg';
 import sharp from 'sharp';
 import { UploadIntentSweeper } from '@communes/api-documents';
 import { DocumentStorage, objectKeyFor, objectKeyPrefixFor } from '@communes/api-storage';
@@ -265,6 +266,127 @@ describe('feedback photos', () => {
     const remaining: string[] = [];
     for await (const k of storage.list(objectKeyPrefixFor(communeId, 'feedback-photos', feedback.id))) remaining.push(k);
     expect(remaining).toHaveLength(2);
+  });
+
+  describe('removing a photo', () => {
+    afterEach(() => jest.restoreAllMocks());
+    const remove = (url: string, token: string | null) => ctx.request<Problem>({ method: 'DELETE', url, token });
+    const objectsOf = async (feedbackId: string) => {
+      const keys: string[] = [];
+      for await (const key of ctx.app.get(DocumentStorage).list(objectKeyPrefixFor(await ctx.communeId('cotonou'), 'feedback-photos', feedbackId))) keys.push(key);
+      return keys.sort();
+    };
+    const photoIntents = async () => (await ctx.sql.query<{ object_key: string }>(`select object_key from upload_intents where object_key like '%/feedback-photos/%' order by object_key`)).rows.map((r) => r.object_key);
+
+    it('the author removes a photo: no longer listed nor served, its objects and intents gone, audited, its place free for another', async () => {
+      const feedback = await send(author);
+      const photos: Photo[] = [];
+      for (let i = 0; i < 4; i++) photos.push((await addPhoto(feedback.id, author, await phonePhoto())).body);
+      expect(await objectsOf(feedback.id)).toHaveLength(8);
+
+      const removed = await remove(photos[1].url, author);
+      expect(removed.status).toBe(204);
+      expect((await ctx.request({ method: 'GET', url: photos[1].url, token: author })).status).toBe(404);
+      expect((await ctx.request({ method: 'GET', url: `${photos[1].url}?size=small`, token: author })).status).toBe(404);
+      const read = await ctx.request<Feedback>({ method: 'GET', url: `${base}/${feedback.id}` });
+      expect(read.body.photos.map((photo) => photo.id)).toEqual([photos[0].id, photos[2].id, photos[3].id]);
+      expect(await objectsOf(feedback.id)).toHaveLength(6);
+      expect((await objectsOf(feedback.id)).some((key) => key.includes(photos[1].id))).toBe(false);
+      expect(await photoIntents()).toEqual([]);
+      const audit = await ctx.sql.query(`select 1 from audit_events where action = 'feedback.photo-removed' and target_id = $1`, [feedback.id]);
+      expect(audit.rowCount).toBe(1);
+
+      // Removed twice: nothing left to remove.
+      expect((await remove(photos[1].url, author)).status).toBe(404);
+      // The freed place takes a new photo; a fifth is still refused.
+      const again = await addPhoto(feedback.id, author, await phonePhoto());
+      expect(again.status).toBe(201);
+      expect(again.body.position).toBe(2);
+      expect((await addPhoto(feedback.id, author, await phonePhoto())).status).toBe(422);
+    });
+
+    it('only the author, within the window and before the commune handles the feedback; refusals change nothing', async () => {
+      const feedback = await send(author);
+      const photo = (await addPhoto(feedback.id, author, await phonePhoto())).body;
+      const before = await ctx.fingerprint();
+      expect((await remove(photo.url, null)).status).toBe(401);
+      for (const [who, token] of [['another citizen', other], ["the commune's editor", editor], ["another commune's editor", editorOfB]] as const) {
+        const refused = await remove(photo.url, token);
+        expect({ who, status: refused.status, type: refused.headers['content-type'] }).toEqual({ who, status: 403, type: expect.stringContaining('application/problem+json') });
+      }
+      // Another commune's slug does not reach it.
+      expect((await remove(photo.url.replace('/cotonou/', '/abomey-calavi/'), author)).status).toBe(404);
+      expect((await remove(`${base}/${feedback.id}/photos/not-a-uuid`, author)).status).toBe(400);
+      expect((await remove(`${base}/${feedback.id}/photos/00000000-0000-4000-8000-000000000000`, author)).status).toBe(404);
+      expect(await ctx.fingerprint()).toEqual(before);
+
+      const privateOne = await send(author, { visibility: 'private' });
+      const privatePhoto = (await addPhoto(privateOne.id, author, await phonePhoto())).body;
+      expect((await remove(privatePhoto.url, other)).status).toBe(404);
+
+      await ctx.request({ method: 'POST', url: `${base}/${feedback.id}/status`, token: editor, body: { status: 'in_progress' } });
+      const handled = await remove(photo.url, author);
+      expect(handled.status).toBe(409);
+      expect(handled.body.code).toBe('feedback.photos-closed');
+      expect((await ctx.request({ method: 'GET', url: photo.url })).status).toBe(200);
+
+      await ctx.sql.query(`update feedback set created_at = now() - interval '25 hours' where id = $1`, [privateOne.id]);
+      expect((await remove(privatePhoto.url, author)).status).toBe(409);
+      expect((await ctx.request({ method: 'GET', url: privatePhoto.url, token: author })).status).toBe(200);
+    });
+
+    it('the database refuses another account or a closed window even past the service (RLS)', async () => {
+      const feedback = await send(author);
+      const photo = (await addPhoto(feedback.id, author, await phonePhoto())).body;
+      const communeId = await ctx.communeId('cotonou');
+      // As the application's role, in a rolled back transaction.
+      const app = new Client({ connectionString: ctx.db.appUrl });
+      await app.connect();
+      const deleteAs = async (userId: string | null) => {
+        await app.query('begin');
+        try {
+          await app.query(`select set_config('app.commune_id', $1, true), set_config('app.user_id', $2, true), set_config('app.scope', 'public', true)`, [communeId, userId ?? '']);
+          return (await app.query('delete from feedback_photos where id = $1 returning id', [photo.id])).rowCount;
+        } finally {
+          await app.query('rollback');
+        }
+      };
+      const otherId = (await ctx.request<{ id: string }>({ method: 'GET', url: '/api/v1/me', token: other })).body.id;
+      const authorId = (await ctx.request<{ id: string }>({ method: 'GET', url: '/api/v1/me', token: author })).body.id;
+      try {
+        expect(await deleteAs(otherId)).toBe(0);
+        expect(await deleteAs(null)).toBe(0);
+        expect(await deleteAs(authorId)).toBe(1);
+        await ctx.sql.query(`update feedback set created_at = now() - interval '25 hours' where id = $1`, [feedback.id]);
+        expect(await deleteAs(authorId)).toBe(0);
+      } finally {
+        await app.end();
+      }
+    });
+
+    it('a removal whose storage fails after the commit leaves intents that the sweeper removes with the objects', async () => {
+      const feedback = await send(author);
+      const photo = (await addPhoto(feedback.id, author, await phonePhoto())).body;
+      const kept = (await addPhoto(feedback.id, author, await phonePhoto())).body;
+      const storage = ctx.app.get(DocumentStorage);
+      jest.spyOn(storage, 'delete').mockRejectedValue(new Error('storage unreachable'));
+      expect((await remove(photo.url, author)).status).toBe(204);
+      jest.restoreAllMocks();
+      // Not listed, not served; its two objects wait for the sweeper, named by intents.
+      expect((await ctx.request({ method: 'GET', url: photo.url, token: author })).status).toBe(404);
+      const leftover = await photoIntents();
+      expect(leftover).toHaveLength(2);
+      expect(leftover.every((key) => key.includes(photo.id))).toBe(true);
+      expect(await objectsOf(feedback.id)).toHaveLength(4);
+
+      await ctx.sql.query(`update upload_intents set created_at = now() - interval '2 hours'`);
+      expect(await ctx.app.get(UploadIntentSweeper).runOnce()).toBe(2);
+      expect(await photoIntents()).toEqual([]);
+      const remaining = await objectsOf(feedback.id);
+      expect(remaining).toHaveLength(2);
+      expect(remaining.every((key) => key.includes(kept.id))).toBe(true);
+      expect((await ctx.request({ method: 'GET', url: kept.url })).status).toBe(200);
+    });
   });
 
   it('rate limits photos per account (4 × the submission limit), with Retry-After', async () => {

@@ -1,5 +1,5 @@
-import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 // Brings the multipart typings (request.file(), request.isMultipart()).
 import type {} from '@fastify/multipart';
@@ -83,6 +83,19 @@ export class FeedbackPhotosController {
       .header('x-content-type-options', 'nosniff')
       .header('cache-control', file.isPublic ? PUBLIC_CACHE : PRIVATE_CACHE)
       .send(file.stream);
+  }
+
+  @Delete(':photoId')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @RequireAbility('delete', 'FeedbackPhoto')
+  @ApiOperation({
+    summary: 'The author removes a photo of their feedback, in the same window as adding one (a day after sending, before the commune handles it); its place is free for another',
+  })
+  @ApiNoContentResponse({ description: 'Removed: the photo is no longer listed nor served' })
+  @ApiProblemResponses({ status: 409, description: 'Too late: the window has passed or the commune already handles the feedback' })
+  async remove(@Param() params: FeedbackPhotoParams): Promise<void> {
+    await this.photos.remove(params.slug, params.id, params.photoId);
   }
 }
 

@@ -150,12 +150,57 @@ export class FeedbackPhotosService {
     return { stream: await this.storage.get(parseObjectKey(photo.objectKey)), mediaType: photo.mediaType, sizeBytes: photo.sizeBytes, etag: photo.sha256, isPublic };
   }
 
+  /**
+   * The author takes back a photo, in the same window as adding one (a day, before the commune
+   * handles the feedback). The row goes and the photo's keys become upload intents in one
+   * transaction; the objects are removed after the commit, or by the sweeper if that fails, so a
+   * failing storage never leaves a photo listed without its bytes nor bytes nobody can find.
+   */
+  async remove(slug: string, feedbackId: string, photoId: string): Promise<void> {
+    const commune = await this.access.findBySlug(slug);
+    const userId = this.requestContext.actor.userId;
+    if (!userId) throw new ForbiddenActionError('Log in to remove a photo of your feedback.');
+    const keys = await this.runAs(commune, async () => {
+      const record = await this.requireFeedback(commune.id, feedbackId);
+      this.access.authorize('delete', 'FeedbackPhoto', { communeId: record.communeId, authorId: record.authorId });
+      const photo = await this.photos.find(commune.id, feedbackId, photoId);
+      if (!photo) throw new NotFoundError('feedback.photo-not-found', 'No such photo for this feedback.');
+      this.checkWindow(record, 'removed');
+      const removed = await this.photos.remove(commune.id, feedbackId, photoId);
+      // RLS refused the delete: the window closed between the check and the statement.
+      if (!removed) throw photosClosed('removed');
+      const objectKeys = [removed.objectKey, ...(removed.thumbnailKey && removed.thumbnailKey !== removed.objectKey ? [removed.thumbnailKey] : [])];
+      for (const key of objectKeys) await this.uploadIntents.record(commune.id, key);
+      await this.audit.record({
+        communeId: commune.id,
+        action: 'feedback.photo-removed',
+        targetType: 'feedback',
+        targetId: feedbackId,
+        details: { trackingNumber: record.trackingNumber, photoId },
+      });
+      return objectKeys;
+    });
+    for (const key of keys) await this.removeObject(commune, key);
+  }
+
   /** Only the author, while the feedback is fresh and untouched by the commune. */
   private checkCanAdd(record: FeedbackRecord, userId: string): void {
     if (record.authorId !== userId) throw new ForbiddenActionError('Only the author of a feedback adds photos to it.');
+    this.checkWindow(record, 'added');
+  }
+
+  private checkWindow(record: FeedbackRecord, verb: 'added' | 'removed'): void {
     const windowEnd = new Date(record.createdAt).getTime() + FEEDBACK_PHOTO_WINDOW_HOURS * 3600_000;
-    if (record.status !== 'received' || Date.now() > windowEnd) {
-      throw new ConflictError('feedback.photos-closed', `Photos are added within ${FEEDBACK_PHOTO_WINDOW_HOURS} hours of sending the feedback, before the commune handles it.`);
+    if (record.status !== 'received' || Date.now() > windowEnd) throw photosClosed(verb);
+  }
+
+  /** Removes an object no row names any more, then its intent; what fails is left to the upload intent sweeper. */
+  private async removeObject(commune: CommuneRecord, key: string): Promise<void> {
+    try {
+      await this.storage.delete(parseObjectKey(key));
+      await this.runAs(commune, () => this.uploadIntents.forget(commune.id, key));
+    } catch (error) {
+      this.logger.warn(`Could not remove photo object ${key}; left to the upload intent sweeper: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 
@@ -169,6 +214,10 @@ export class FeedbackPhotosService {
   private runAs<T>(commune: CommuneRecord, work: () => Promise<T>): Promise<T> {
     return this.access.runIn(commune, work, this.access.scopeIn(commune.id) === 'staff' ? 'staff' : 'public');
   }
+}
+
+function photosClosed(verb: 'added' | 'removed'): ConflictError {
+  return new ConflictError('feedback.photos-closed', `Photos are ${verb} within ${FEEDBACK_PHOTO_WINDOW_HOURS} hours of sending the feedback, before the commune handles it.`);
 }
 
 function tooMany(): UnprocessableError {

@@ -26,7 +26,7 @@ const ALL_ACTIONS: Record<Action, true> = {
   support: true,
   vote: true,
 };
-const ALL_SUBJECTS: Record<SubjectType, true> = { Commune: true, Membership: true, Invitation: true, AuditEvent: true, Document: true, Budget: true, Contract: true, AgendaEvent: true, Feedback: true, Consultation: true, CouncilSession: true, SessionQuestion: true, CommuneBranding: true, Monitoring: true, Follow: true, NotificationDelivery: true, DebateTopic: true, DebateComment: true, ModerationReport: true, ModeratedContent: true, GoodPractice: true, News: true };
+const ALL_SUBJECTS: Record<SubjectType, true> = { Commune: true, Membership: true, Invitation: true, AuditEvent: true, Document: true, Budget: true, Contract: true, AgendaEvent: true, Feedback: true, FeedbackPhoto: true, Consultation: true, CouncilSession: true, SessionQuestion: true, CommuneBranding: true, Monitoring: true, Follow: true, NotificationDelivery: true, DebateTopic: true, DebateComment: true, ModerationReport: true, ModeratedContent: true, GoodPractice: true, News: true };
 const ACTIONS = Object.keys(ALL_ACTIONS) as Action[];
 const SUBJECTS = Object.keys(ALL_SUBJECTS) as SubjectType[];
 const WRITE_ACTIONS = ACTIONS.filter((action) => action !== 'read');
@@ -145,6 +145,8 @@ function recordOf(type: SubjectType, communeId: string) {
   if (type === 'DebateComment') return asSubject('DebateComment', { communeId, authorId: SOMEONE_ELSE, hidden: true });
   // Private feedback sent by someone else: what staff handle and other citizens never see.
   if (type === 'Feedback') return asSubject('Feedback', { communeId, visibility: 'private', authorId: SOMEONE_ELSE });
+  // A photo of someone else's feedback: nobody removes it (moderators hide the feedback instead).
+  if (type === 'FeedbackPhoto') return asSubject('FeedbackPhoto', { communeId, authorId: SOMEONE_ELSE });
   return asSubject(type, { communeId });
 }
 
@@ -184,6 +186,7 @@ describe('defineAbilityFor — the policy on the records of commune A', () => {
         AgendaEvent: inCanonicalOrder(financeDraft),
         Consultation: inCanonicalOrder(financeDraft),
         Feedback: inCanonicalOrder(privateFeedback),
+        FeedbackPhoto: [],
         DebateTopic: inCanonicalOrder(DEBATES[actor][0]),
         DebateComment: inCanonicalOrder(DEBATES[actor][1]),
         CouncilSession: inCanonicalOrder(financeDraft),
@@ -320,6 +323,17 @@ describe('defineAbilityFor — invariants', () => {
         const readsOwn = actor.platformRole !== 'ministry_observer';
         expect({ name, readOwn: ability.can('read', ownPrivate(actor.userId)) }).toEqual({ name, readOwn: readsOwn });
       }
+    }
+  });
+
+  it('a photo of a feedback: only its author removes it (not the staff, not the ministry)', () => {
+    for (const name of Object.keys(ACTORS) as ActorName[]) {
+      const actor: Actor = ACTORS[name];
+      if (!actor.userId) continue;
+      const own = asSubject('FeedbackPhoto', { communeId: COMMUNE_A, authorId: actor.userId });
+      const removes = actor.platformRole !== 'ministry_observer';
+      expect({ name, delete: abilityOf(name).can('delete', own) }).toEqual({ name, delete: removes });
+      expect({ name, deleteOrphan: abilityOf(name).can('delete', asSubject('FeedbackPhoto', { communeId: COMMUNE_A, authorId: null })) }).toEqual({ name, deleteOrphan: false });
     }
   });
 

@@ -18,6 +18,8 @@ export interface SubjectShapes {
   Monitoring: { scope: 'national' };
   /** A citizen's doléance or suggestion; `authorId` is null once the account is gone. */
   Feedback: { communeId: string; visibility: 'public' | 'private'; authorId: string | null };
+  /** A photo of a feedback, judged by its feedback's author (`authorId` null once the account is gone). */
+  FeedbackPhoto: { communeId: string; authorId: string | null };
   Consultation: { communeId: string; state: 'draft' | 'published' };
   DebateTopic: { communeId: string; state: 'draft' | 'open' | 'closed' };
   /** `hidden`: hidden by a moderator; `authorId` is null once the account is gone. */

@@ -14,6 +14,9 @@ export function defineFeedbackRules(actor: Actor, { can }: RuleBuilder): void {
     can('read', 'Feedback', { authorId: actor.userId });
     can('create', 'Feedback');
     can('support', 'Feedback', { visibility: 'public' });
+    // Their own photos only (within a day of sending: the service's rule). Staff and moderators
+    // remove none: a moderator hides the whole feedback, with a reason, and can restore it.
+    can('delete', 'FeedbackPhoto', { authorId: actor.userId });
   }
   for (const { communeId, role } of actor.memberships) {
     can('read', 'Feedback', { communeId });

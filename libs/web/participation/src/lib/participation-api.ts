@@ -15,6 +15,7 @@ import {
   feedbackControllerGetByNumber,
   feedbackControllerList,
   feedbackControllerSupport,
+  feedbackPhotosControllerRemove,
   membersControllerList,
   type ChangeFeedbackStatusDto,
   type ConsultationResponse,
@@ -58,6 +59,10 @@ export class ParticipationApi {
   }
   sendFeedback(slug: string, input: CreateFeedbackDto): Promise<FeedbackResponse> {
     return body(feedbackControllerCreate(this.http, this.root, { slug, body: input }));
+  }
+  /** The author takes back a photo of their feedback (within a day of sending it). */
+  removeFeedbackPhoto(slug: string, id: string, photoId: string): Promise<void> {
+    return body(feedbackPhotosControllerRemove(this.http, this.root, { slug, id, photoId }));
   }
   support(slug: string, id: string): Promise<FeedbackResponse> {
     return body(feedbackControllerSupport(this.http, this.root, { slug, id }));

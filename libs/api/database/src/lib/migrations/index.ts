@@ -22,6 +22,7 @@ import { FeedbackPhotoThumbnails1764720000001 } from './1764720000001-feedback-p
 import { News1764720000010 } from './1764720000010-news.migration';
 import { GoodPractices1764710000000 } from './1764710000000-good-practices.migration';
 import { LogoUploadIntents1764800000000 } from './1764800000000-logo-upload-intents.migration';
+import { FeedbackPhotoRemoval1764900000000 } from './1764900000000-feedback-photo-removal.migration';
 
 /** Every migration, in order. Migrations run as the owner role, never `synchronize`. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   SessionVersion1764730000000,
   RefreshTokenRevokedReason1764730000001,
   LogoUploadIntents1764800000000,
+  FeedbackPhotoRemoval1764900000000,
 ];

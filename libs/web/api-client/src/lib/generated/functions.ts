@@ -209,6 +209,8 @@ export type { FeedbackPhotosControllerGet$Png$Params as FeedbackPhotosController
 export { feedbackPhotosControllerGet$Png as feedbackPhotosControllerGet$Png } from './fn/feedback/feedback-photos-controller-get-png';
 export type { FeedbackPhotosControllerGet$Webp$Params as FeedbackPhotosControllerGet$Webp$Params } from './fn/feedback/feedback-photos-controller-get-webp';
 export { feedbackPhotosControllerGet$Webp as feedbackPhotosControllerGet$Webp } from './fn/feedback/feedback-photos-controller-get-webp';
+export type { FeedbackPhotosControllerRemove$Params as FeedbackPhotosControllerRemove$Params } from './fn/feedback/feedback-photos-controller-remove';
+export { feedbackPhotosControllerRemove as feedbackPhotosControllerRemove } from './fn/feedback/feedback-photos-controller-remove';
 export type { FeedbackControllerChangeStatus$Params as FeedbackControllerChangeStatus$Params } from './fn/feedback/feedback-controller-change-status';
 export { feedbackControllerChangeStatus as feedbackControllerChangeStatus } from './fn/feedback/feedback-controller-change-status';
 export type { FeedbackControllerSupport$Params as FeedbackControllerSupport$Params } from './fn/feedback/feedback-controller-support';

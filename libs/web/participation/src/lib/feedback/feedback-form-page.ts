@@ -69,7 +69,9 @@ export class FeedbackFormPage {
   protected readonly photosMax = FEEDBACK_PHOTOS_MAX;
 
   protected readonly draft = signal<FeedbackDraft>(feedbackDrafts.read(this.slug) ?? EMPTY_DRAFT);
-  protected readonly restored = signal(feedbackDrafts.read(this.slug) !== null);
+  protected readonly restored = signal(this.draft().text.trim() !== '' || this.draft().place.trim() !== '');
+  /** Photos chosen before the page was closed or reloaded: not kept, the citizen is told to add them again. */
+  protected readonly lostPhotos = signal(this.draft().photoCount);
   protected readonly errors = signal<FieldErrors>({});
   protected readonly sendError = signal('');
   protected readonly sending = signal(false);
@@ -113,6 +115,7 @@ export class FeedbackFormPage {
       text: text('text'),
       place: text('place'),
       visibility: (text('visibility') || 'public') as FeedbackVisibility,
+      photoCount: this.photos().length,
     };
     this.draft.set(next);
     feedbackDrafts.write(this.slug, next);
@@ -204,6 +207,7 @@ export class FeedbackFormPage {
       }
     } finally {
       this.preparingPhotos.set(false);
+      this.savePhotoCount();
     }
   }
 
@@ -214,6 +218,7 @@ export class FeedbackFormPage {
     this.photos.update((photos) => photos.filter((candidate) => candidate.key !== key));
     this.photoError.set('');
     this.photoAnnouncement.set(this.transloco.translate('participation.form.photos.removed', { count: this.photos().length, max: this.photosMax }));
+    this.savePhotoCount();
     this.focusAfterRender('#feedback-photo-camera');
   }
 
@@ -263,6 +268,15 @@ export class FeedbackFormPage {
     }
   }
 
+  /** The draft remembers how many photos are chosen (not the photos: see FeedbackDraft.photoCount). */
+  private savePhotoCount(): void {
+    if (this.sent()) return;
+    const next = { ...this.draft(), photoCount: this.photos().length };
+    this.draft.set(next);
+    feedbackDrafts.write(this.slug, next);
+    if (this.photos().length >= this.lostPhotos()) this.lostPhotos.set(0);
+  }
+
   protected another(): void {
     this.photos().forEach((photo) => URL.revokeObjectURL(photo.previewUrl));
     this.photos.set([]);
@@ -271,6 +285,7 @@ export class FeedbackFormPage {
     this.copied.set(false);
     this.draft.set(EMPTY_DRAFT);
     this.restored.set(false);
+    this.lostPhotos.set(0);
     this.focusAfterRender('#feedback-kind-doleance');
   }
 

@@ -85,6 +85,51 @@ describe('feedback photos in the form', () => {
     expect(document.activeElement?.id).toBe('feedback-photo-camera');
   });
 
+  it('does not drop photos silently: the draft keeps their number, and a reopened form asks to add them again', async () => {
+    const { harness, page } = await open();
+    const text = page.querySelector<HTMLTextAreaElement>('#feedback-text')!;
+    text.value = 'Le caniveau de la rue 12.045 est bouché depuis trois semaines.';
+    text.dispatchEvent(new Event('input', { bubbles: true }));
+    pick(page, [photoFile('a.jpg'), photoFile('b.jpg')]);
+    await settle();
+    await harness.fixture.whenStable();
+    expect(JSON.parse(localStorage.getItem(DRAFT_KEY) ?? '{}')).toMatchObject({ text: 'Le caniveau de la rue 12.045 est bouché depuis trois semaines.', photoCount: 2 });
+    expect(page.querySelector('#feedback-photos-hint')?.textContent).toContain("Les photos ne sont pas gardées si vous fermez la page");
+
+    // The tab is closed (or the phone restarts) and the form opened again: the text is back, the photos are not, and the form says so.
+    TestBed.resetTestingModule();
+    const reopened = await open();
+    expect(reopened.page.querySelector<HTMLTextAreaElement>('#feedback-text')!.value).toBe('Le caniveau de la rue 12.045 est bouché depuis trois semaines.');
+    expect(reopened.page.querySelectorAll('.photo-list img')).toHaveLength(0);
+    const notice = reopened.page.querySelector('#feedback-photos-lost')!;
+    expect(notice.getAttribute('role')).toBe('status');
+    expect(notice.textContent).toBe("Les photos que vous aviez choisies (2) n'ont pas pu être gardées sur ce téléphone : ajoutez-les à nouveau avant d'envoyer.");
+    // Added again: the notice goes.
+    pick(reopened.page, [photoFile('a.jpg'), photoFile('b.jpg')]);
+    await settle();
+    await reopened.harness.fixture.whenStable();
+    expect(reopened.page.querySelector('#feedback-photos-lost')).toBeNull();
+  });
+
+  it('a send that fails offline says the photos stay on this page only', async () => {
+    const { harness, page, http } = await open();
+    page.querySelector<HTMLSelectElement>('#feedback-category')!.value = 'voirie';
+    const text = page.querySelector<HTMLTextAreaElement>('#feedback-text')!;
+    text.value = 'Le pont de Djidjè est fissuré depuis la crue.';
+    text.dispatchEvent(new Event('input', { bubbles: true }));
+    pick(page, [photoFile('a.jpg')]);
+    await settle();
+    page.querySelector('form')!.dispatchEvent(new Event('submit'));
+    await settle();
+    http.expectOne({ method: 'POST', url: '/api/v1/communes/cotonou/feedback' }).error(new ProgressEvent('error'), { status: 0 });
+    await settle();
+    await harness.fixture.whenStable();
+    const alert = page.querySelector('#feedback-send-error')!;
+    expect(alert.textContent).toContain('Votre texte est conservé sur ce téléphone.');
+    expect(alert.textContent).toContain('Les photos choisies restent sur cette page seulement : ne la fermez pas');
+    expect(page.querySelectorAll('.photo-list img')).toHaveLength(1);
+  });
+
   it('refuses a file that is not an image before sending anything', async () => {
     const { harness, page } = await open();
     pick(page, [new File(['%PDF-1.4'], 'facture.pdf', { type: 'application/pdf' })]);
@@ -199,6 +244,35 @@ describe('downscalePhoto', () => {
 });
 
 describe('FeedbackPhotoStrip (tracking page, public list)', () => {
+  it('offers the author a « Supprimer la photo » button per photo, naming which, and says which one is being removed', async () => {
+    const { FeedbackPhotoStrip } = await import('./feedback-photo-strip');
+    TestBed.configureTestingModule({ providers: [provideCommunesI18nTesting({ participation: { fr, en } })] });
+    const fixture = TestBed.createComponent(FeedbackPhotoStrip);
+    const photos = [
+      { id: 'p1', url: `${PHOTOS_URL}/p1`, thumbnailUrl: `${PHOTOS_URL}/p1?size=small`, mediaType: 'image/jpeg', width: 10, height: 10 },
+      { id: 'p2', url: `${PHOTOS_URL}/p2`, thumbnailUrl: `${PHOTOS_URL}/p2?size=small`, mediaType: 'image/jpeg', width: 10, height: 10 },
+    ];
+    fixture.componentRef.setInput('photos', photos);
+    await fixture.whenStable();
+    const element = fixture.nativeElement as HTMLElement;
+    expect(element.querySelectorAll('button')).toHaveLength(0);
+
+    fixture.componentRef.setInput('removable', true);
+    await fixture.whenStable();
+    const buttons = element.querySelectorAll<HTMLButtonElement>('button');
+    expect(Array.from(buttons).map((button) => button.textContent?.replace(/\s+/g, ' ').trim())).toEqual(['Supprimer la photo 1', 'Supprimer la photo 2']);
+    const asked: unknown[] = [];
+    fixture.componentInstance.remove.subscribe((event) => asked.push(event));
+    buttons[1].click();
+    expect(asked).toEqual([{ photo: photos[1], number: 2 }]);
+
+    fixture.componentRef.setInput('removing', 'p2');
+    await fixture.whenStable();
+    expect(buttons[1].textContent?.trim()).toContain('Suppression…');
+    expect(buttons[1].getAttribute('aria-busy')).toBe('true');
+    expect(buttons[0].disabled).toBe(true);
+  });
+
   it('shows each photo lazily, described, and opening the full photo', async () => {
     const { FeedbackPhotoStrip } = await import('./feedback-photo-strip');
     TestBed.configureTestingModule({ providers: [provideCommunesI18nTesting({ participation: { fr, en } })] });

@@ -59,6 +59,52 @@ describe('TrackingPage', () => {
     expect(page.textContent).toContain('Réponse du 3 mars 2026');
   });
 
+  it('lets the author delete a photo after confirming, within the day; not afterwards', async () => {
+    const photo = (id: string) => ({ id, url: `/api/v1/communes/cotonou/feedback/f1/photos/${id}`, thumbnailUrl: `/api/v1/communes/cotonou/feedback/f1/photos/${id}?size=small`, mediaType: 'image/jpeg', width: 10, height: 10 });
+    const { harness, page, http } = await open('/suivi/COT-2026-000123?commune=cotonou');
+    http.expectOne('/api/v1/communes/cotonou/feedback/by-number/COT-2026-000123').flush({ ...sentFeedback, createdAt: new Date().toISOString(), photos: [photo('p1'), photo('p2')] });
+    await settle();
+    await harness.fixture.whenStable();
+    expect(page.textContent).toContain('Vous pouvez supprimer une photo pendant 24 heures');
+    const confirm = jest.spyOn(window, 'confirm').mockReturnValue(false);
+    page.querySelector<HTMLButtonElement>('#photo-remove-p2')!.click();
+    expect(confirm).toHaveBeenCalledWith('Supprimer la photo 2 ? Elle sera effacée pour de bon et la mairie ne la verra plus.');
+    http.expectNone({ method: 'DELETE' });
+
+    confirm.mockReturnValue(true);
+    page.querySelector<HTMLButtonElement>('#photo-remove-p2')!.click();
+    await settle();
+    http.expectOne({ method: 'DELETE', url: '/api/v1/communes/cotonou/feedback/f1/photos/p2' }).flush(null, { status: 204, statusText: 'No Content' });
+    await settle();
+    await harness.fixture.whenStable();
+    expect(page.querySelectorAll('cp-feedback-photo-strip img')).toHaveLength(1);
+    const message = page.querySelector('#tracking-photo-message')!;
+    expect(message.getAttribute('role')).toBe('status');
+    expect(message.textContent).toBe('Photo 2 supprimée.');
+    expect(document.activeElement).toBe(message);
+
+    // Refused by the API (the commune started handling it meanwhile): said plainly, the photo stays.
+    page.querySelector<HTMLButtonElement>('#photo-remove-p1')!.click();
+    await settle();
+    http.expectOne({ method: 'DELETE' }).flush({ status: 409, code: 'feedback.photos-closed', detail: 'Too late' }, { status: 409, statusText: 'Conflict' });
+    await settle();
+    await harness.fixture.whenStable();
+    expect(page.querySelectorAll('cp-feedback-photo-strip img')).toHaveLength(1);
+    expect(page.querySelector('#tracking-photo-message')?.getAttribute('role')).toBe('alert');
+    expect(page.querySelector('#tracking-photo-message')?.textContent).toContain('le délai de 24 heures est passé ou la mairie traite déjà votre demande');
+    confirm.mockRestore();
+  });
+
+  it('offers no delete button past the day, nor to someone else', async () => {
+    const photo = { id: 'p1', url: '/api/v1/communes/cotonou/feedback/f1/photos/p1', thumbnailUrl: '/api/v1/communes/cotonou/feedback/f1/photos/p1?size=small', mediaType: 'image/jpeg', width: 10, height: 10 };
+    const { harness, page, http } = await open('/suivi/COT-2026-000123?commune=cotonou');
+    http.expectOne('/api/v1/communes/cotonou/feedback/by-number/COT-2026-000123').flush({ ...sentFeedback, photos: [photo] });
+    await settle();
+    await harness.fixture.whenStable();
+    expect(page.querySelectorAll('cp-feedback-photo-strip img')).toHaveLength(1);
+    expect(page.querySelector('cp-feedback-photo-strip button')).toBeNull();
+  });
+
   it('says when no public feedback has the number, and how to follow a private one', async () => {
     const { harness, page, http } = await open('/suivi/COT-2026-000999?commune=cotonou');
     http.expectOne('/api/v1/communes/cotonou/feedback/by-number/COT-2026-000999').flush({ status: 404, detail: 'Not found' }, { status: 404, statusText: 'Not Found' });

@@ -1,14 +1,15 @@
-import { afterNextRender, ChangeDetectionStrategy, Component, computed, ElementRef, inject, Injector, resource } from '@angular/core';
+import { afterNextRender, ChangeDetectionStrategy, Component, computed, ElementRef, inject, Injector, resource, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import type { CommuneSummary } from '@communes/shared-contracts';
-import type { FeedbackResponse } from '@communes/web-api-client';
+import { type CommuneSummary, FEEDBACK_PHOTO_WINDOW_HOURS } from '@communes/shared-contracts';
+import type { FeedbackPhotoSummaryResponse, FeedbackResponse } from '@communes/web-api-client';
 import { AuthSession, LOGIN_PATH } from '@communes/web-auth';
 import { ApiError, CommunesApi } from '@communes/web-data-access';
 import { DatePipe as CpDatePipe, LoadFailure } from '@communes/web-ui';
-import { TranslocoPipe } from '@jsverse/transloco';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import { ParticipationApi } from '../participation-api';
+import { problemDetail } from '../shared/commune';
 import { HiddenNotice } from '../moderation/hidden-notice';
 import { ReportButton } from '../moderation/report-button';
 import { FeedbackPhotoStrip } from './feedback-photo-strip';
@@ -61,6 +62,51 @@ export class TrackingPage {
   });
   protected readonly timeline = computed(() => (this.found.hasValue() ? timelineOf(this.found.value().feedback) : []));
   protected readonly loginLink = computed(() => ({ retour: this.router.url }));
+
+  private readonly transloco = inject(TranslocoService);
+  /** The author may still take back a photo: the API's window (a day, before the commune handles it). */
+  protected readonly photosRemovable = computed(() => {
+    if (!this.found.hasValue()) return false;
+    const { feedback } = this.found.value();
+    return feedback.isMine && feedback.status === 'received' && Date.now() < new Date(feedback.createdAt).getTime() + FEEDBACK_PHOTO_WINDOW_HOURS * 3600_000;
+  });
+  protected readonly removingPhoto = signal<string | null>(null);
+  protected readonly photoMessage = signal('');
+  protected readonly photoError = signal('');
+
+  /** « Supprimer la photo », once confirmed: the photo leaves the page when the API has removed it. */
+  protected async removePhoto(event: { photo: FeedbackPhotoSummaryResponse; number: number }): Promise<void> {
+    if (!this.found.hasValue() || this.removingPhoto()) return;
+    const { feedback, commune } = this.found.value();
+    const t = (key: string, params?: Record<string, unknown>) => this.transloco.translate(`participation.photos.${key}`, params);
+    if (!confirm(t('confirmRemove', { number: event.number }))) return;
+    this.removingPhoto.set(event.photo.id);
+    this.photoMessage.set('');
+    this.photoError.set('');
+    try {
+      await this.api.removeFeedbackPhoto(commune.slug, feedback.id, event.photo.id);
+      const current = this.found.value();
+      this.found.set({ ...current, feedback: { ...current.feedback, photos: current.feedback.photos.filter((photo) => photo.id !== event.photo.id) } });
+      this.photoMessage.set(t('removed', { number: event.number }));
+    } catch (error) {
+      this.photoError.set(this.photoFailure(error));
+    } finally {
+      this.removingPhoto.set(null);
+    }
+    afterNextRender(() => this.host.querySelector<HTMLElement>('#tracking-photo-message')?.focus(), { injector: this.injector });
+  }
+
+  private photoFailure(error: unknown): string {
+    const t = (key: string) => this.transloco.translate(`participation.photos.removeFailed.${key}`);
+    if (error instanceof ApiError) {
+      if (error.isNetworkError) return t('offline');
+      if (error.status === 409) return t('closed');
+      if (error.status === 404) return t('gone');
+      const detail = problemDetail(error);
+      if (detail) return detail;
+    }
+    return t('server');
+  }
 
   protected search(form: HTMLFormElement): void {
     const value = new FormData(form).get('number');
