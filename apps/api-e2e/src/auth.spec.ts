@@ -4,7 +4,8 @@ import { TestContext, TestUser, TEST_PASSWORD } from '@communes/api-testing';
 
 interface Tokens {
   accessToken: string;
-  refreshToken: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
 }
 interface Problem {
   status: number;
@@ -12,6 +13,36 @@ interface Problem {
   detail: string;
   requestId: string;
   errors?: { field: string; messages: string[] }[];
+}
+interface Answer<T> {
+  status: number;
+  headers: Record<string, string | string[] | number | undefined>;
+  body: T;
+}
+/** A signed-in browser as the API sees it: the body's access token and the cookie's refresh token. */
+interface Session extends Tokens {
+  refreshToken: string;
+}
+
+const COOKIE = 'communes.refresh';
+/** What the web app adds to the routes that read the cookie (CSRF defence, see CookieCsrfGuard). */
+const CSRF = { 'x-requested-with': 'XMLHttpRequest' };
+
+/** The refresh cookie an answer sets (its value, and its attributes in lower case), if any. */
+function setCookie(response: Answer<unknown>): { value: string; attributes: string[] } | null {
+  const header = response.headers['set-cookie'];
+  const all = header === undefined ? [] : Array.isArray(header) ? header : [String(header)];
+  const ours = all.find((c) => c.startsWith(`${COOKIE}=`));
+  if (!ours) return null;
+  const [pair, ...attributes] = ours.split(';').map((part) => part.trim());
+  return { value: decodeURIComponent(pair.slice(COOKIE.length + 1)), attributes: attributes.map((a) => a.toLowerCase()) };
+}
+
+/** The session a login, register or refresh answered: the refresh token must come in the cookie. */
+function sessionOf(response: Answer<Tokens>): Session {
+  const cookie = setCookie(response);
+  if (!cookie?.value) throw new Error(`no refresh cookie in the answer (${response.status})`);
+  return { ...response.body, refreshToken: cookie.value };
 }
 
 describe('accounts and sessions', () => {
@@ -26,6 +57,11 @@ describe('accounts and sessions', () => {
 
   const login = (identifier: string, password: string) =>
     ctx.request<Tokens & Problem>({ method: 'POST', url: '/api/v1/auth/login', body: { identifier, password } });
+  const loginSession = async (identifier: string) => sessionOf(await login(identifier, TEST_PASSWORD));
+  /** POST /auth/refresh or /auth/logout as the browser sends it: the cookie (if any), the CSRF header, no body. */
+  const withCookie = <T = Tokens & Problem>(route: 'refresh' | 'logout', refreshToken: string | null, headers: Record<string, string> = CSRF) =>
+    ctx.request<T>({ method: 'POST', url: `/api/v1/auth/${route}`, headers: { ...headers, ...(refreshToken ? { cookie: `${COOKIE}=${refreshToken}` } : {}) } });
+  const refresh = (refreshToken: string | null) => withCookie('refresh', refreshToken);
 
   it('registers with an email, logs in and reads /me', async () => {
     const email = `new-${ctx.uniqueSuffix()}@test.bj`;
@@ -68,57 +104,132 @@ describe('accounts and sessions', () => {
     expect(response.body.code).toBe('auth.invalid-token');
   });
 
-  it('rotates refresh tokens and ends every session of the account when one is reused', async () => {
-    const user = await ctx.newUser();
-    const otherDevice = (await login(user.email, TEST_PASSWORD)).body;
-    const first = (await login(user.email, TEST_PASSWORD)).body;
-    const second = await ctx.request<Tokens>({ method: 'POST', url: '/api/v1/auth/refresh', body: { refreshToken: first.refreshToken } });
-    expect(second.status).toBe(200);
-    expect(second.body.refreshToken).not.toBe(first.refreshToken);
+  describe('the refresh token is an httpOnly cookie, never in a body', () => {
+    it('login, register and refresh set it with its attributes; the body carries the access token only', async () => {
+      const registered = await ctx.request<Tokens>({ method: 'POST', url: '/api/v1/auth/register', body: { email: `cookie-${ctx.uniqueSuffix()}@test.bj`, password: 'a-long-password', displayName: 'Afi' } });
+      const loggedIn = await login(citizen.email, TEST_PASSWORD);
+      const refreshed = await refresh(sessionOf(loggedIn).refreshToken);
+      for (const response of [registered, loggedIn, refreshed]) {
+        expect(response.status).toBeLessThan(300);
+        expect(Object.keys(response.body).sort()).toEqual(['accessToken', 'expiresIn', 'tokenType']);
+        const cookie = setCookie(response);
+        expect(cookie?.value).toMatch(/^[A-Za-z0-9_-]{20,}$/);
+        expect(cookie?.attributes).toEqual(
+          expect.arrayContaining(['httponly', 'samesite=strict', 'path=/api/v1/auth', `max-age=${30 * 86_400}`]),
+        );
+        // Served over plain http (PUBLIC_URL http://localhost here, as with npm start): not Secure.
+        expect(cookie?.attributes).not.toContain('secure');
+      }
+    });
 
-    const replay = await ctx.request<Problem>({ method: 'POST', url: '/api/v1/auth/refresh', body: { refreshToken: first.refreshToken } });
+    it('a refresh without the cookie is a 401 problem saying so', async () => {
+      const response = await refresh(null);
+      expect(response.status).toBe(401);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(response.body.code).toBe('auth.refresh-cookie-missing');
+      expect(response.body.detail).toMatch(/cookie/);
+    });
+
+    it('a refresh token in the body (the former API) is refused with 400, even with a valid cookie', async () => {
+      const session = await loginSession(citizen.email);
+      const response = await ctx.request<Problem>({
+        method: 'POST',
+        url: '/api/v1/auth/refresh',
+        headers: { ...CSRF, cookie: `${COOKIE}=${session.refreshToken}` },
+        body: { refreshToken: session.refreshToken },
+      });
+      expect(response.status).toBe(400);
+      expect(response.body.code).toBe('validation.failed');
+      expect(response.body.errors).toEqual([{ field: 'refreshToken', messages: [expect.stringContaining('cookie')] }]);
+      expect(setCookie(response)).toBeNull();
+      // Nothing was consumed: the cookie still works.
+      expect((await refresh(session.refreshToken)).status).toBe(200);
+      const bodyOnly = await ctx.request<Problem>({ method: 'POST', url: '/api/v1/auth/logout', headers: CSRF, body: { refreshToken: session.refreshToken } });
+      expect(bodyOnly.status).toBe(400);
+    });
+
+    it('refresh and logout refuse a request without the X-Requested-With header (403), and touch nothing', async () => {
+      const session = await loginSession(citizen.email);
+      for (const route of ['refresh', 'logout'] as const) {
+        const forged = await withCookie<Problem>(route, session.refreshToken, {});
+        expect(forged.status).toBe(403);
+        expect(forged.headers['content-type']).toContain('application/problem+json');
+        expect(forged.body.code).toBe('auth.csrf-header-missing');
+        expect(setCookie(forged)).toBeNull();
+      }
+      expect((await refresh(session.refreshToken)).status).toBe(200);
+    });
+
+    it('a cross-site form cannot log someone in: a text/plain body is refused and sets no cookie', async () => {
+      const response = await ctx.request<Problem>({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: JSON.stringify({ identifier: citizen.email, password: TEST_PASSWORD }),
+        headers: { 'content-type': 'text/plain' },
+      });
+      expect(response.status).toBeGreaterThanOrEqual(400);
+      expect(response.status).toBeLessThan(500);
+      expect(setCookie(response)).toBeNull();
+    });
+  });
+
+  it('rotates the cookie on each refresh, and ends every session of the account, clearing the cookie, when an old one is replayed', async () => {
+    const user = await ctx.newUser();
+    const otherDevice = await loginSession(user.email);
+    const first = await loginSession(user.email);
+    const rotated = await refresh(first.refreshToken);
+    expect(rotated.status).toBe(200);
+    const second = sessionOf(rotated);
+    expect(second.refreshToken).not.toBe(first.refreshToken);
+    expect((await ctx.request({ method: 'GET', url: '/api/v1/me', token: second.accessToken })).status).toBe(200);
+
+    const replay = await refresh(first.refreshToken);
     expect(replay.status).toBe(401);
     expect(replay.body.code).toBe('auth.refresh-token-reused');
+    // The replayer's cookie is cleared (expired at once, same name and path).
+    expect(setCookie(replay)).toEqual({ value: '', attributes: expect.arrayContaining(['path=/api/v1/auth', 'max-age=0', 'httponly', 'samesite=strict']) });
     // The legitimate latest token died, and so did the account's other sessions, access tokens included.
-    // Each device, on its next refresh, is told why (not merely "expired").
-    for (const refreshToken of [second.body.refreshToken, otherDevice.refreshToken]) {
-      const after = await ctx.request<Problem>({ method: 'POST', url: '/api/v1/auth/refresh', body: { refreshToken } });
+    // Each device, on its next refresh, is told why (not merely "expired"), and its cookie cleared.
+    for (const refreshToken of [second.refreshToken, otherDevice.refreshToken]) {
+      const after = await refresh(refreshToken);
       expect(after.status).toBe(401);
       expect(after.body.code).toBe('auth.refresh-token-reused');
+      expect(setCookie(after)?.attributes).toContain('max-age=0');
     }
-    for (const token of [otherDevice.accessToken, second.body.accessToken]) {
+    for (const token of [otherDevice.accessToken, second.accessToken]) {
       expect((await ctx.request({ method: 'GET', url: '/api/v1/me', token })).status).toBe(401);
     }
     // Logging in again works.
-    const again = (await login(user.email, TEST_PASSWORD)).body;
+    const again = await loginSession(user.email);
     expect((await ctx.request({ method: 'GET', url: '/api/v1/me', token: again.accessToken })).status).toBe(200);
   });
 
   it('a token revoked by a logout is refused without ending the other sessions (a second tab after a logout)', async () => {
     const user = await ctx.newUser();
-    const kept = (await login(user.email, TEST_PASSWORD)).body;
-    const loggedOut = (await login(user.email, TEST_PASSWORD)).body;
-    expect((await ctx.request({ method: 'POST', url: '/api/v1/auth/logout', body: { refreshToken: loggedOut.refreshToken } })).status).toBe(204);
-    const stale = await ctx.request<Problem>({ method: 'POST', url: '/api/v1/auth/refresh', body: { refreshToken: loggedOut.refreshToken } });
+    const kept = await loginSession(user.email);
+    const loggedOut = await loginSession(user.email);
+    expect((await withCookie('logout', loggedOut.refreshToken)).status).toBe(204);
+    const stale = await refresh(loggedOut.refreshToken);
     expect(stale.status).toBe(401);
     expect(stale.body.code).toBe('auth.invalid-refresh-token');
-    expect((await ctx.request({ method: 'POST', url: '/api/v1/auth/refresh', body: { refreshToken: kept.refreshToken } })).status).toBe(200);
+    expect(setCookie(stale)?.attributes).toContain('max-age=0');
+    expect((await refresh(kept.refreshToken)).status).toBe(200);
   });
 
   it('logs out everywhere: every refresh token revoked, every access token refused at once', async () => {
     const user = await ctx.newUser();
-    const phone = (await login(user.email, TEST_PASSWORD)).body;
-    const laptop = (await login(user.email, TEST_PASSWORD)).body;
-    const bystander = (await login(citizen.email, TEST_PASSWORD)).body;
+    const phone = await loginSession(user.email);
+    const laptop = await loginSession(user.email);
+    const bystander = await loginSession(citizen.email);
     expect((await ctx.request({ method: 'DELETE', url: '/api/v1/me/sessions' })).status).toBe(401);
     expect((await ctx.request({ method: 'DELETE', url: '/api/v1/me/sessions', token: laptop.accessToken })).status).toBe(204);
     for (const tokens of [phone, laptop]) {
       expect((await ctx.request({ method: 'GET', url: '/api/v1/me', token: tokens.accessToken })).status).toBe(401);
-      expect((await ctx.request({ method: 'POST', url: '/api/v1/auth/refresh', body: { refreshToken: tokens.refreshToken } })).status).toBe(401);
+      expect((await refresh(tokens.refreshToken)).status).toBe(401);
     }
     // Another account is untouched.
     expect((await ctx.request({ method: 'GET', url: '/api/v1/me', token: bystander.accessToken })).status).toBe(200);
-    const again = (await login(user.email, TEST_PASSWORD)).body;
+    const again = await loginSession(user.email);
     expect((await ctx.request({ method: 'GET', url: '/api/v1/me', token: again.accessToken })).status).toBe(200);
   });
 
@@ -127,7 +238,7 @@ describe('accounts and sessions', () => {
     await ctx.sql.query('update users set session_version = 3 where id = $1', [user.id]);
     const jwt = ctx.app.get(JwtService);
     const tx = ctx.app.get(TenantTransaction);
-    const issued = async (send: () => Promise<{ status: number; body: Tokens }>) => {
+    const issued = async (send: () => Promise<Answer<Tokens>>) => {
       const statements = jest.spyOn(tx, 'query');
       try {
         const response = await send();
@@ -135,7 +246,7 @@ describe('accounts and sessions', () => {
         return {
           statements: statements.mock.calls.map(([sql]) => sql.trim().split(/\s/)[0]),
           sv: jwt.decode<{ sv: number }>(response.body.accessToken).sv,
-          tokens: response.body,
+          session: sessionOf(response),
         };
       } finally {
         statements.mockRestore();
@@ -143,19 +254,22 @@ describe('accounts and sessions', () => {
     };
     const loggedIn = await issued(() => login(user.email, TEST_PASSWORD));
     expect(loggedIn).toMatchObject({ statements: ['select', 'insert'], sv: 3 }); // the account by its email, the refresh token
-    const refreshed = await issued(() => ctx.request<Tokens>({ method: 'POST', url: '/api/v1/auth/refresh', body: { refreshToken: loggedIn.tokens.refreshToken } }));
+    const refreshed = await issued(() => refresh(loggedIn.session.refreshToken));
     expect(refreshed).toMatchObject({ statements: ['update', 'insert'], sv: 3 }); // the old token used, the new one stored
-    expect((await ctx.request({ method: 'GET', url: '/api/v1/me', token: refreshed.tokens.accessToken })).status).toBe(200);
+    expect((await ctx.request({ method: 'GET', url: '/api/v1/me', token: refreshed.session.accessToken })).status).toBe(200);
     const registered = await issued(() => ctx.request<Tokens>({ method: 'POST', url: '/api/v1/auth/register', body: { email: `sv-${ctx.uniqueSuffix()}@test.bj`, password: 'a-long-password', displayName: 'Sèna' } }));
     expect(registered).toMatchObject({ statements: ['insert', 'insert'], sv: 0 });
   });
 
-  it('logout revokes the session', async () => {
-    const tokens = (await login(citizen.email, TEST_PASSWORD)).body;
-    const logout = await ctx.request({ method: 'POST', url: '/api/v1/auth/logout', body: { refreshToken: tokens.refreshToken } });
+  it('logout revokes the session and clears the cookie; without a cookie it only clears it', async () => {
+    const session = await loginSession(citizen.email);
+    const logout = await withCookie('logout', session.refreshToken);
     expect(logout.status).toBe(204);
-    const refresh = await ctx.request({ method: 'POST', url: '/api/v1/auth/refresh', body: { refreshToken: tokens.refreshToken } });
-    expect(refresh.status).toBe(401);
+    expect(setCookie(logout)).toEqual({ value: '', attributes: expect.arrayContaining(['path=/api/v1/auth', 'max-age=0', 'httponly', 'samesite=strict']) });
+    expect((await refresh(session.refreshToken)).status).toBe(401);
+    const again = await withCookie('logout', null);
+    expect(again.status).toBe(204);
+    expect(setCookie(again)?.attributes).toContain('max-age=0');
   });
 
   describe('bad input gets a clear 4xx problem, never a 500', () => {
@@ -219,5 +333,23 @@ describe('login rate limit', () => {
     expect(limited.status).toBe(429);
     expect(limited.body.code).toBe('rate-limit.exceeded');
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+  });
+});
+
+// Its own API: one TestContext at a time per file (they share the process's database plumbing).
+describe('the refresh cookie over https', () => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await TestContext.create({ PUBLIC_URL: 'https://communes.test' });
+  });
+  afterAll(() => ctx.close());
+
+  it('is Secure when the app is served over https (PUBLIC_URL), when set and when cleared', async () => {
+    const user = await ctx.newUser();
+    const response = await ctx.request<Tokens>({ method: 'POST', url: '/api/v1/auth/login', body: { identifier: user.email, password: TEST_PASSWORD } });
+    expect(setCookie(response)?.attributes).toEqual(expect.arrayContaining(['secure', 'httponly', 'samesite=strict', 'path=/api/v1/auth']));
+    const logout = await ctx.request({ method: 'POST', url: '/api/v1/auth/logout', headers: { ...CSRF, cookie: `${COOKIE}=${sessionOf(response).refreshToken}` } });
+    expect(logout.status).toBe(204);
+    expect(setCookie(logout)?.attributes).toEqual(expect.arrayContaining(['secure', 'httponly', 'samesite=strict', 'path=/api/v1/auth', 'max-age=0']));
   });
 });

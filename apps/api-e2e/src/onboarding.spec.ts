@@ -57,6 +57,9 @@ describe('ANCB onboards a commune; its first admin takes over', () => {
     });
     expect(accepted.status).toBe(201);
     expect(accepted.body).toMatchObject({ communeSlug: 'ouidah', role: 'admin' });
+    // Signed in as by a login: the refresh token in its httpOnly cookie, never in the body.
+    expect(Object.keys(accepted.body.tokens).sort()).toEqual(['accessToken', 'expiresIn', 'tokenType']);
+    expect(String(accepted.headers['set-cookie'])).toMatch(/^communes\.refresh=[\w-]{20,}; .*HttpOnly.*SameSite=Strict/);
     const admin = accepted.body.tokens.accessToken;
     const reuse = await ctx.request<Problem>({ method: 'POST', url: `/api/v1/invitations/${invitation.body.token}/accept`, body: { displayName: 'X', password: 'another-password' } });
     expect(reuse.status).toBe(409);
@@ -74,6 +77,7 @@ describe('ANCB onboards a commune; its first admin takes over', () => {
     const linked = await ctx.request<{ tokens: null }>({ method: 'POST', url: `/api/v1/invitations/${editorInvitation.body.token}/accept`, token: citizenToken, body: {} });
     expect(linked.status).toBe(201);
     expect(linked.body.tokens).toBeNull();
+    expect(linked.headers['set-cookie']).toBeUndefined();
 
     // The admin manages the team; the commune keeps at least one admin.
     const members = await ctx.request<{ userId: string; role: string }[]>({ method: 'GET', url: '/api/v1/communes/ouidah/members', token: admin });

@@ -9,6 +9,7 @@ import { AuthService } from './auth.service';
 import { AbilityGuard } from './guards/ability.guard';
 import { JwtAuthGuard } from './guards/jwt-auth.guard';
 import { MeController } from './me.controller';
+import { CookieCsrfGuard, RefreshTokenCookie } from './refresh-token-cookie';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { JwtStrategy } from './strategies/jwt.strategy';
 import { LocalStrategy } from './strategies/local.strategy';
@@ -35,12 +36,14 @@ import { UsersRepository } from './users.repository';
     AuthService,
     UsersRepository,
     RefreshTokensRepository,
+    RefreshTokenCookie,
+    CookieCsrfGuard,
     JwtStrategy,
     LocalStrategy,
     // Order matters: authenticate first, then check the route's access rule.
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: AbilityGuard },
   ],
-  exports: [AuthService, UsersRepository],
+  exports: [AuthService, UsersRepository, RefreshTokenCookie],
 })
 export class AuthModule {}

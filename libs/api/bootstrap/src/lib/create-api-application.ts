@@ -8,6 +8,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import compress from '@fastify/compress';
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import multipart from '@fastify/multipart';
@@ -89,6 +90,10 @@ export async function createApiApplication(config: AppConfig): Promise<NestFasti
     customTypes: COMPRESSIBLE_TYPES,
     brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
   });
+
+  // Cookies: the refresh token's (see RefreshTokenCookie in api-auth), set with its attributes
+  // where it is issued; unsigned (it is an opaque random token, looked up by its hash).
+  await app.register(cookie);
 
   // Uploads stream through; the documents service enforces the size limit with a clear 413.
   await app.register(multipart, { limits: { fileSize: config.MAX_UPLOAD_BYTES + 1, files: 1, fields: 10, parts: 11 } });

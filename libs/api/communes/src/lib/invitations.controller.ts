@@ -1,7 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses, Public } from '@communes/api-core';
-import { RequireAbility } from '@communes/api-auth';
+import type { FastifyReply } from 'fastify';
+import { RefreshTokenCookie, RequireAbility } from '@communes/api-auth';
 import {
   AcceptInvitationDto,
   CommuneSlugParams,
@@ -16,7 +17,10 @@ import { InvitationsService } from './invitations.service';
 @ApiProblemResponses(400, 401, 403, 404)
 @Controller()
 export class InvitationsController {
-  constructor(private readonly invitations: InvitationsService) {}
+  constructor(
+    private readonly invitations: InvitationsService,
+    private readonly cookie: RefreshTokenCookie,
+  ) {}
 
   @Post('communes/:slug/invitations')
   @HttpCode(201)
@@ -50,13 +54,21 @@ export class InvitationsController {
 
   @Post('invitations/:token/accept')
   @Public()
-  @ApiOperation({ summary: 'Accept an invitation: links the signed-in account, or creates one' })
+  @ApiOperation({
+    summary: 'Accept an invitation: links the signed-in account, or creates one',
+    description: 'A created account is signed in: its refresh token is set in the `communes.refresh` cookie, as by /auth/login.',
+  })
   @ApiCreatedResponse({ type: AcceptedInvitationResponse })
   @ApiProblemResponses(
     { status: 409, description: 'Already used, revoked, already a member, or an account exists for the address (log in first)' },
     { status: 410, description: 'The invitation has expired' },
   )
-  accept(@Param() params: InvitationTokenParams, @Body() body: AcceptInvitationDto): Promise<AcceptedInvitationResponse> {
-    return this.invitations.accept(params.token, body);
+  async accept(
+    @Param() params: InvitationTokenParams,
+    @Body() body: AcceptInvitationDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AcceptedInvitationResponse> {
+    const { tokens, ...accepted } = await this.invitations.accept(params.token, body);
+    return { ...accepted, tokens: tokens ? this.cookie.deliver(reply, tokens) : null };
   }
 }

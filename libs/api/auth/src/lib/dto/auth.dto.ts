@@ -1,5 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { ApiHideProperty, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsEmpty, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
 
 export class RegisterDto {
   @ApiPropertyOptional({ example: 'awa@example.bj', description: 'Email or phone is required.' })
@@ -41,17 +41,20 @@ export class LoginDto {
   password!: string;
 }
 
-export class RefreshTokenDto {
-  @ApiProperty()
-  @IsString()
-  @MinLength(20)
-  @MaxLength(200)
-  refreshToken!: string;
+/**
+ * The body of /auth/refresh and /auth/logout: none. The refresh token is the cookie; one sent in
+ * the body, as the former API took it, is refused with a message that says so (any other field
+ * too, as everywhere).
+ */
+export class NoBodyDto {
+  @ApiHideProperty()
+  @IsEmpty({ message: 'refreshToken is no longer accepted in the body: the refresh token is the httpOnly cookie set at login' })
+  refreshToken?: never;
 }
 
-export class TokenPairDto {
+/** What login, register and refresh answer; the refresh token goes in its cookie only. */
+export class AccessTokenDto {
   @ApiProperty() accessToken!: string;
-  @ApiProperty() refreshToken!: string;
   @ApiProperty({ enum: ['Bearer'] }) tokenType!: 'Bearer';
   @ApiProperty({ description: 'Access token lifetime in seconds.' }) expiresIn!: number;
 }

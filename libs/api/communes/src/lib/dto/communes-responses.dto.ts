@@ -10,7 +10,7 @@ import type {
   OnboardingChecklistItem,
 } from '@communes/shared-contracts';
 import type { AuditEventRecord } from '@communes/api-audit';
-import type { TokenPair } from '@communes/api-auth';
+import { AccessTokenDto } from '@communes/api-auth';
 import type { InvitationRecord } from '../invitations.repository';
 import type { AcceptedInvitation, CreatedInvitation } from '../invitations.service';
 import type { MemberRecord } from '../members.repository';
@@ -145,22 +145,8 @@ export class CreatedInvitationResponse implements CreatedInvitation {
   acceptUrl!: string;
 }
 
-/** Same shape as the auth routes' TokenPairDto, which @communes/api-auth does not export. */
-export class InvitationTokenPairResponse implements TokenPair {
-  @ApiProperty()
-  accessToken!: string;
-
-  @ApiProperty()
-  refreshToken!: string;
-
-  @ApiProperty({ enum: ['Bearer'] })
-  tokenType!: 'Bearer';
-
-  @ApiProperty({ description: 'Access token lifetime in seconds.' })
-  expiresIn!: number;
-}
-
-export class AcceptedInvitationResponse implements AcceptedInvitation {
+/** The accepted invitation as answered: the refresh token of `tokens` is in the cookie, not here. */
+export class AcceptedInvitationResponse implements Omit<AcceptedInvitation, 'tokens'> {
   @ApiProperty({ format: 'uuid' })
   communeId!: string;
 
@@ -171,11 +157,11 @@ export class AcceptedInvitationResponse implements AcceptedInvitation {
   role!: MembershipRole;
 
   @ApiProperty({
-    type: InvitationTokenPairResponse,
+    type: AccessTokenDto,
     nullable: true,
-    description: 'When the invitation created the account, the new member is logged in straight away; null for a signed-in caller',
+    description: 'When the invitation created the account, the new member is logged in straight away (the refresh token in its cookie); null for a signed-in caller',
   })
-  tokens!: InvitationTokenPairResponse | null;
+  tokens!: AccessTokenDto | null;
 }
 
 export class AuditEventResponse implements AuditEventRecord {

@@ -3,6 +3,7 @@
 
 export type { AcceptedInvitationResponse } from './models/accepted-invitation-response';
 export type { AcceptInvitationDto } from './models/accept-invitation-dto';
+export type { AccessTokenDto } from './models/access-token-dto';
 export type { AdoptionByDepartmentResponse } from './models/adoption-by-department-response';
 export type { AdoptionByStatusResponse } from './models/adoption-by-status-response';
 export type { AdoptionMonitoringResponse } from './models/adoption-monitoring-response';
@@ -90,7 +91,6 @@ export type { HealthStatusResponse } from './models/health-status-response';
 export type { HideQuestionDto } from './models/hide-question-dto';
 export type { ImportErrorResponse } from './models/import-error-response';
 export type { InvitationResponse } from './models/invitation-response';
-export type { InvitationTokenPairResponse } from './models/invitation-token-pair-response';
 export type { LinkedDocumentResponse } from './models/linked-document-response';
 export type { LinkSessionDocumentDto } from './models/link-session-document-dto';
 export type { LoginDto } from './models/login-dto';
@@ -105,6 +105,7 @@ export type { NewsCoverResponse } from './models/news-cover-response';
 export type { NewsDto } from './models/news-dto';
 export type { NewsPageResponse } from './models/news-page-response';
 export type { NewsResponse } from './models/news-response';
+export type { NoBodyDto } from './models/no-body-dto';
 export type { NotificationPreferencesResponse } from './models/notification-preferences-response';
 export type { OnboardCommuneDto } from './models/onboard-commune-dto';
 export type { OnboardingChecklistEntryResponse } from './models/onboarding-checklist-entry-response';
@@ -119,7 +120,6 @@ export type { PublishGoodPracticeDto } from './models/publish-good-practice-dto'
 export type { PublishNewsDto } from './models/publish-news-dto';
 export type { QuestionResultResponse } from './models/question-result-response';
 export type { ReactionDto } from './models/reaction-dto';
-export type { RefreshTokenDto } from './models/refresh-token-dto';
 export type { RegisterDto } from './models/register-dto';
 export type { ReportReceiptResponse } from './models/report-receipt-response';
 export type { RespondDto } from './models/respond-dto';
@@ -138,7 +138,6 @@ export type { SessionQuestionResponse } from './models/session-question-response
 export type { SessionSummaryDto } from './models/session-summary-dto';
 export type { SubmitGoodPracticeDto } from './models/submit-good-practice-dto';
 export type { ThemeCountResponse } from './models/theme-count-response';
-export type { TokenPairDto } from './models/token-pair-dto';
 export type { UnsubscribeResponse } from './models/unsubscribe-response';
 export type { UpdateBrandingDto } from './models/update-branding-dto';
 export type { UpdateChecklistDto } from './models/update-checklist-dto';

@@ -7,15 +7,21 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
-import { RefreshTokenDto } from '../../models/refresh-token-dto';
+import { NoBodyDto } from '../../models/no-body-dto';
 
 export interface AuthControllerLogout$Params {
-      body: RefreshTokenDto
+
+/**
+ * Any value: proves the request comes from the app (a form cannot set it). Missing: 403.
+ */
+  'X-Requested-With': string;
+      body?: NoBodyDto
 }
 
 export function authControllerLogout(http: HttpClient, rootUrl: string, params: AuthControllerLogout$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
   const rb = new RequestBuilder(rootUrl, authControllerLogout.PATH, 'post');
   if (params) {
+    rb.header('X-Requested-With', params['X-Requested-With'], {});
     rb.body(params.body, 'application/json');
   }
 

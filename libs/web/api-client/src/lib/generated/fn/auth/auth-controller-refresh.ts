@@ -7,16 +7,22 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
-import { RefreshTokenDto } from '../../models/refresh-token-dto';
-import { TokenPairDto } from '../../models/token-pair-dto';
+import { AccessTokenDto } from '../../models/access-token-dto';
+import { NoBodyDto } from '../../models/no-body-dto';
 
 export interface AuthControllerRefresh$Params {
-      body: RefreshTokenDto
+
+/**
+ * Any value: proves the request comes from the app (a form cannot set it). Missing: 403.
+ */
+  'X-Requested-With': string;
+      body?: NoBodyDto
 }
 
-export function authControllerRefresh(http: HttpClient, rootUrl: string, params: AuthControllerRefresh$Params, context?: HttpContext): Observable<StrictHttpResponse<TokenPairDto>> {
+export function authControllerRefresh(http: HttpClient, rootUrl: string, params: AuthControllerRefresh$Params, context?: HttpContext): Observable<StrictHttpResponse<AccessTokenDto>> {
   const rb = new RequestBuilder(rootUrl, authControllerRefresh.PATH, 'post');
   if (params) {
+    rb.header('X-Requested-With', params['X-Requested-With'], {});
     rb.body(params.body, 'application/json');
   }
 
@@ -25,7 +31,7 @@ export function authControllerRefresh(http: HttpClient, rootUrl: string, params:
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return r as StrictHttpResponse<TokenPairDto>;
+      return r as StrictHttpResponse<AccessTokenDto>;
     })
   );
 }

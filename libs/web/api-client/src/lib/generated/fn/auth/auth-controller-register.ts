@@ -7,14 +7,14 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
+import { AccessTokenDto } from '../../models/access-token-dto';
 import { RegisterDto } from '../../models/register-dto';
-import { TokenPairDto } from '../../models/token-pair-dto';
 
 export interface AuthControllerRegister$Params {
       body: RegisterDto
 }
 
-export function authControllerRegister(http: HttpClient, rootUrl: string, params: AuthControllerRegister$Params, context?: HttpContext): Observable<StrictHttpResponse<TokenPairDto>> {
+export function authControllerRegister(http: HttpClient, rootUrl: string, params: AuthControllerRegister$Params, context?: HttpContext): Observable<StrictHttpResponse<AccessTokenDto>> {
   const rb = new RequestBuilder(rootUrl, authControllerRegister.PATH, 'post');
   if (params) {
     rb.body(params.body, 'application/json');
@@ -25,7 +25,7 @@ export function authControllerRegister(http: HttpClient, rootUrl: string, params
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return r as StrictHttpResponse<TokenPairDto>;
+      return r as StrictHttpResponse<AccessTokenDto>;
     })
   );
 }
