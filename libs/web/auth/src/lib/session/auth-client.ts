@@ -11,16 +11,26 @@ import {
   meControllerMe,
   type AcceptedInvitationResponse,
   type MeDto,
-  type TokenPairDto,
+  type AccessTokenDto,
 } from '@communes/web-api-client';
 import { API_BASE_URL, toApiError } from '@communes/web-data-access';
 import { firstValueFrom, type Observable } from 'rxjs';
 import type { AuthSession, CurrentUser, SignUpInput } from './auth-session';
 
-export type RefreshOutcome = { kind: 'rotated'; tokens: TokenPairDto } | { kind: 'rejected'; code: string | null } | { kind: 'unreachable' };
+export type RefreshOutcome = { kind: 'rotated'; tokens: AccessTokenDto } | { kind: 'rejected'; code: string | null } | { kind: 'unreachable' };
 
 /**
- * The auth endpoints on the generated client. Loaded lazily by AuthSession: the client's barrel
+ * Sent to the endpoints that read the refresh cookie: the API refuses them without it, so that no
+ * other site can forge them (a form cannot add a header; a script of another origin would need a
+ * CORS preflight the API never grants).
+ */
+const FROM_THE_APP = { 'X-Requested-With': 'XMLHttpRequest' } as const;
+
+/**
+ * The auth endpoints on the generated client. The refresh token never passes through here: the
+ * API sets it in an httpOnly cookie on login, registration, an accepted invitation and each
+ * refresh, and the browser sends it back to /auth/refresh and /auth/logout by itself (same
+ * origin: the default credentials mode includes cookies). Loaded lazily by AuthSession: the client's barrel
  * brings every generated operation, which must not weigh on the first page of a visitor who
  * never signs in. Failures are `ApiError`s.
  */
@@ -59,9 +69,9 @@ export class AuthClient {
     return user;
   }
 
-  async refresh(refreshToken: string): Promise<RefreshOutcome> {
+  async refresh(): Promise<RefreshOutcome> {
     try {
-      return { kind: 'rotated', tokens: await body(authControllerRefresh(this.http, this.root, { body: { refreshToken } })) };
+      return { kind: 'rotated', tokens: await body(authControllerRefresh(this.http, this.root, FROM_THE_APP)) };
     } catch (error) {
       const status = (error as { status?: number }).status ?? 0;
       if (status === 401 || status === 400) return { kind: 'rejected', code: (error as { code?: string | null }).code ?? null };
@@ -74,8 +84,8 @@ export class AuthClient {
     await body(meControllerLogoutEverywhere(this.http, this.root));
   }
 
-  async logout(refreshToken: string): Promise<void> {
-    await body(authControllerLogout(this.http, this.root, { body: { refreshToken } })).catch(() => undefined);
+  async logout(): Promise<void> {
+    await body(authControllerLogout(this.http, this.root, FROM_THE_APP)).catch(() => undefined);
   }
 }
 

@@ -4,7 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { firstValueFrom } from 'rxjs';
 import { AuthSession } from './auth-session';
 import { authInterceptor } from './auth.interceptor';
-import { REFRESH_TOKEN_KEY } from './refresh-token-store';
+import { LEGACY_REFRESH_TOKEN_KEY, SIGNED_IN_KEY } from './session-marker';
 
 const me = {
   id: 'u1',
@@ -28,7 +28,17 @@ async function sent(http: HttpTestingController, url: string): Promise<TestReque
   }
   return http.expectOne(url);
 }
-const pair = (n: number) => ({ accessToken: `access-${n}`, refreshToken: `refresh-token-number-${n}`, tokenType: 'Bearer', expiresIn: 900 });
+/** What login and refresh answer: the access token only (the refresh token is an httpOnly cookie the browser keeps). */
+const access = (n: number) => ({ accessToken: `access-${n}`, tokenType: 'Bearer', expiresIn: 900 });
+const setup = () => TestBed.configureTestingModule({ providers: [provideHttpClient(withInterceptors([authInterceptor])), provideHttpClientTesting()] });
+
+/** The refresh or logout request as the API requires it: the CSRF header, no body (the cookie is the browser's). */
+function expectCookieRequest(request: TestRequest): void {
+  expect(request.request.method).toBe('POST');
+  expect(request.request.headers.get('X-Requested-With')).toBe('XMLHttpRequest');
+  expect(request.request.headers.has('Authorization')).toBe(false);
+  expect(request.request.body ?? null).toBeNull();
+}
 
 describe('AuthSession and the auth interceptor', () => {
   let session: AuthSession;
@@ -37,9 +47,7 @@ describe('AuthSession and the auth interceptor', () => {
 
   beforeEach(() => {
     localStorage.clear();
-    TestBed.configureTestingModule({
-      providers: [provideHttpClient(withInterceptors([authInterceptor])), provideHttpClientTesting()],
-    });
+    setup();
     session = TestBed.inject(AuthSession);
     http = TestBed.inject(HttpTestingController);
     client = TestBed.inject(HttpClient);
@@ -51,43 +59,42 @@ describe('AuthSession and the auth interceptor', () => {
     const login = await sent(http, '/api/v1/auth/login');
     expect(login.request.body).toEqual({ identifier: 'admin@cotonou.bj', password: 'secret-password' });
     expect(login.request.headers.has('Authorization')).toBe(false);
-    login.flush(pair(1));
+    login.flush(access(1));
     const meRequest = await sent(http, '/api/v1/me');
     expect(meRequest.request.headers.get('Authorization')).toBe('Bearer access-1');
     meRequest.flush(me);
     await done;
   }
 
-  it('signs in: access token in memory, refresh token stored, user and memberships as signals', async () => {
+  it('signs in: access token in memory, nothing secret stored, the signed-in flag set, user and memberships as signals', async () => {
     await signIn();
     expect(session.signedIn()).toBe(true);
     expect(session.user()?.displayName).toBe('Awa');
     expect(session.hasMembership('cotonou', ['admin'])).toBe(true);
     expect(session.hasMembership('cotonou', ['editor'])).toBe(false);
     expect(session.hasMembership('porto-novo')).toBe(false);
-    expect(localStorage.getItem(REFRESH_TOKEN_KEY)).toBe('refresh-token-number-1');
-    expect(JSON.stringify(localStorage)).not.toContain('access-1');
+    expect({ ...localStorage }).toEqual({ [SIGNED_IN_KEY]: '1' });
   });
 
-  it('refreshes once on a 401, rotates the refresh token and replays the call', async () => {
+  it('refreshes once on a 401 (the cookie, rotated by the API) and replays the call', async () => {
     await signIn();
     const result = firstValueFrom(client.get('/api/v1/communes/cotonou/members'));
     http.expectOne('/api/v1/communes/cotonou/members').flush({}, { status: 401, statusText: 'Unauthorized' });
     const refresh = await sent(http, '/api/v1/auth/refresh');
-    expect(refresh.request.body).toEqual({ refreshToken: 'refresh-token-number-1' });
-    refresh.flush(pair(2));
+    expectCookieRequest(refresh);
+    refresh.flush(access(2));
     const replay = await sent(http, '/api/v1/communes/cotonou/members');
     expect(replay.request.headers.get('Authorization')).toBe('Bearer access-2');
     replay.flush([{ userId: 'u1' }]);
     await expect(result).resolves.toEqual([{ userId: 'u1' }]);
-    expect(localStorage.getItem(REFRESH_TOKEN_KEY)).toBe('refresh-token-number-2');
+    expect(session.currentAccessToken()).toBe('access-2');
   });
 
   it('shares one refresh between concurrent callers', async () => {
     await signIn();
     const first = session.refresh();
     const second = session.refresh();
-    (await sent(http, '/api/v1/auth/refresh')).flush(pair(3));
+    (await sent(http, '/api/v1/auth/refresh')).flush(access(3));
     await expect(first).resolves.toBe('access-3');
     await expect(second).resolves.toBe('access-3');
   });
@@ -100,22 +107,33 @@ describe('AuthSession and the auth interceptor', () => {
     await result;
     expect(session.signedIn()).toBe(false);
     expect(session.endReason()).toBe('reused');
-    expect(localStorage.getItem(REFRESH_TOKEN_KEY)).toBeNull();
+    expect(localStorage.getItem(SIGNED_IN_KEY)).toBeNull();
     expect(session.currentAccessToken()).toBeNull();
   });
 
-  it('restores a stored session at start, and is anonymous without one', async () => {
+  it('an anonymous reader makes no request at start', async () => {
     await session.restore();
+    expect(session.status()).toBe('anonymous');
+    // http.verify() (afterEach): nothing was sent.
+  });
+
+  it('drops the refresh token kept in localStorage before the cookie; its owner signs in again', async () => {
+    localStorage.setItem(LEGACY_REFRESH_TOKEN_KEY, 'refresh-token-from-before');
+    await session.restore();
+    expect(localStorage.getItem(LEGACY_REFRESH_TOKEN_KEY)).toBeNull();
     expect(session.status()).toBe('anonymous');
   });
 
-  it('signs out: forgets the tokens and revokes them on the server', async () => {
+  it('signs out: forgets the access token, clears the flag (the other tabs follow), the server revokes the cookie', async () => {
     await signIn();
     const done = session.logout();
-    (await sent(http, '/api/v1/auth/logout')).flush(null, { status: 204, statusText: 'No Content' });
+    const logout = await sent(http, '/api/v1/auth/logout');
+    expectCookieRequest(logout);
+    logout.flush(null, { status: 204, statusText: 'No Content' });
     await done;
     expect(session.signedIn()).toBe(false);
-    expect(localStorage.getItem(REFRESH_TOKEN_KEY)).toBeNull();
+    expect(session.currentAccessToken()).toBeNull();
+    expect(localStorage.getItem(SIGNED_IN_KEY)).toBeNull();
   });
 
   it('signs out of every device: the server ends every session with this bearer, then the tokens are forgotten here', async () => {
@@ -127,7 +145,7 @@ describe('AuthSession and the auth interceptor', () => {
     request.flush(null, { status: 204, statusText: 'No Content' });
     await done;
     expect(session.signedIn()).toBe(false);
-    expect(localStorage.getItem(REFRESH_TOKEN_KEY)).toBeNull();
+    expect(localStorage.getItem(SIGNED_IN_KEY)).toBeNull();
   });
 
   it('keeps the session and throws when signing out of every device cannot reach the server', async () => {
@@ -136,27 +154,89 @@ describe('AuthSession and the auth interceptor', () => {
     (await sent(http, '/api/v1/me/sessions')).error(new ProgressEvent('error'), { status: 0, statusText: 'Unknown Error' });
     await expect(done).rejects.toBeDefined();
     expect(session.signedIn()).toBe(true);
-    expect(localStorage.getItem(REFRESH_TOKEN_KEY)).toBe('refresh-token-number-1');
+    expect(localStorage.getItem(SIGNED_IN_KEY)).toBe('1');
   });
 
   it('follows another tab signing out', async () => {
     await signIn();
-    window.dispatchEvent(new StorageEvent('storage', { key: REFRESH_TOKEN_KEY, newValue: null }));
+    window.dispatchEvent(new StorageEvent('storage', { key: SIGNED_IN_KEY, oldValue: '1', newValue: null }));
     expect(session.signedIn()).toBe(false);
+    expect(session.currentAccessToken()).toBeNull();
+  });
+
+  it('follows another tab signing in: its own access token from the shared cookie', async () => {
+    await session.restore();
+    localStorage.setItem(SIGNED_IN_KEY, '1'); // as the other tab did
+    window.dispatchEvent(new StorageEvent('storage', { key: SIGNED_IN_KEY, oldValue: null, newValue: '1' }));
+    const refresh = await sent(http, '/api/v1/auth/refresh');
+    expectCookieRequest(refresh);
+    refresh.flush(access(5));
+    (await sent(http, '/api/v1/me')).flush(me);
+    for (let i = 0; i < 10 && !session.signedIn(); i += 1) await settle();
+    expect(session.signedIn()).toBe(true);
+    expect(session.currentAccessToken()).toBe('access-5');
+  });
+
+  it('refreshes under the Web Lock the tabs share, so that two tabs never send the same cookie at once', async () => {
+    await signIn();
+    const locks = { request: jest.fn((_name: string, task: () => Promise<unknown>) => task()) };
+    Object.defineProperty(navigator, 'locks', { value: locks, configurable: true });
+    try {
+      const done = session.refresh();
+      (await sent(http, '/api/v1/auth/refresh')).flush(access(6));
+      await expect(done).resolves.toBe('access-6');
+      expect(locks.request).toHaveBeenCalledWith('communes-refresh', expect.any(Function));
+    } finally {
+      Reflect.deleteProperty(navigator, 'locks');
+    }
   });
 });
 
-describe('AuthSession.restore with a stored token', () => {
-  it('refreshes, then loads the user', async () => {
-    localStorage.setItem(REFRESH_TOKEN_KEY, 'refresh-token-number-9');
-    TestBed.configureTestingModule({ providers: [provideHttpClient(withInterceptors([authInterceptor])), provideHttpClientTesting()] });
+describe('AuthSession.restore in a browser that is signed in', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    localStorage.setItem(SIGNED_IN_KEY, '1');
+    setup();
+  });
+
+  it('refreshes with the cookie, then loads the user', async () => {
     const session = TestBed.inject(AuthSession);
     const http = TestBed.inject(HttpTestingController);
     const done = session.restore();
-    (await sent(http, '/api/v1/auth/refresh')).flush(pair(10));
+    const refresh = await sent(http, '/api/v1/auth/refresh');
+    expectCookieRequest(refresh);
+    refresh.flush(access(10));
     (await sent(http, '/api/v1/me')).flush(me);
     await done;
     expect(session.signedIn()).toBe(true);
-    expect(localStorage.getItem(REFRESH_TOKEN_KEY)).toBe('refresh-token-number-10');
+    expect(session.currentAccessToken()).toBe('access-10');
+    expect(localStorage.getItem(SIGNED_IN_KEY)).toBe('1');
+    http.verify();
+  });
+
+  it('is anonymous, and clears the flag, when the cookie is gone or expired (401)', async () => {
+    const session = TestBed.inject(AuthSession);
+    const http = TestBed.inject(HttpTestingController);
+    const done = session.restore();
+    (await sent(http, '/api/v1/auth/refresh')).flush(
+      { status: 401, code: 'auth.refresh-cookie-missing', detail: 'No cookie' },
+      { status: 401, statusText: 'Unauthorized' },
+    );
+    await done;
+    expect(session.status()).toBe('anonymous');
+    expect(session.endReason()).toBe('expired');
+    expect(localStorage.getItem(SIGNED_IN_KEY)).toBeNull();
+    http.verify();
+  });
+
+  it('keeps the flag when the server cannot be reached (offline start): signed out for now, not forever', async () => {
+    const session = TestBed.inject(AuthSession);
+    const http = TestBed.inject(HttpTestingController);
+    const done = session.restore();
+    (await sent(http, '/api/v1/auth/refresh')).error(new ProgressEvent('error'), { status: 0, statusText: 'Unknown Error' });
+    await done;
+    expect(session.status()).toBe('anonymous');
+    expect(localStorage.getItem(SIGNED_IN_KEY)).toBe('1');
+    http.verify();
   });
 });

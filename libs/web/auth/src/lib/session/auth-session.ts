@@ -1,8 +1,8 @@
 import { computed, inject, Injectable, Injector, signal } from '@angular/core';
 import type { MembershipRole, PlatformRole } from '@communes/shared-contracts';
-import type { TokenPairDto } from '@communes/web-api-client';
+import type { AccessTokenDto } from '@communes/web-api-client';
 import type { AuthClient } from './auth-client';
-import { RefreshTokenStore } from './refresh-token-store';
+import { SessionMarker } from './session-marker';
 
 export type SessionStatus = 'unknown' | 'anonymous' | 'signed-in';
 
@@ -26,10 +26,13 @@ export interface CurrentUser {
 }
 
 /**
- * The signed-in user, as signals. The access token is kept in memory only; the refresh token
- * (see RefreshTokenStore) is rotated on every refresh. When the API says a refresh token was
- * used twice (a copy was stolen, or two tabs raced), it revokes that login's every token and
- * this session ends here and, through localStorage, in the other tabs.
+ * The signed-in user, as signals. The access token is kept in memory only; the refresh token is
+ * an httpOnly cookie the API sets, rotates on every refresh and clears, which no script of the
+ * page can read: the browser sends it to the auth endpoints (same origin) by itself. A flag in
+ * localStorage (SessionMarker) says whether this browser is signed in, so that a start-up asks for
+ * a refresh only then, and carries sign-in and sign-out to the other tabs. When the API says a
+ * refresh token was used twice (a copy was stolen, or two tabs raced), it ends every session of
+ * the account: this one ends here and, through the flag, in the other tabs.
  *
  * The HTTP calls live in AuthClient, loaded on first use (only type imports here), so the
  * header's account menu and the guards cost the public pages almost nothing. The auth
@@ -38,7 +41,7 @@ export interface CurrentUser {
 @Injectable({ providedIn: 'root' })
 export class AuthSession {
   private readonly injector = inject(Injector);
-  private readonly store = inject(RefreshTokenStore);
+  private readonly marker = inject(SessionMarker);
   private accessToken: string | null = null;
   private pendingRefresh: Promise<string | null> | null = null;
   private ready: Promise<void> | null = null;
@@ -53,12 +56,13 @@ export class AuthSession {
   readonly endReason = signal<SessionEndReason>(null);
 
   constructor() {
-    this.store.onRemovedElsewhere(() => this.end(null));
+    this.marker.onChangedElsewhere({ signedOut: () => this.end(null), signedIn: () => this.followSignIn() });
   }
 
   /**
-   * At start: a stored refresh token brings the session back (one refresh, then /me). Not
-   * awaited by the app (public pages render at once); guards wait for it with `whenReady()`.
+   * At start: when this browser is signed in (the flag), the cookie brings the session back (one
+   * refresh, then /me); otherwise no request at all. Not awaited by the app (public pages render
+   * at once); guards wait for it with `whenReady()`.
    */
   restore(): Promise<void> {
     this.ready ??= this.restoreNow();
@@ -89,21 +93,20 @@ export class AuthSession {
   }
 
   /**
-   * A new access token from the refresh token (rotated). Concurrent callers share one request;
+   * A new access token from the refresh cookie (rotated). Concurrent callers share one request;
    * tabs take turns. Resolves null when the session is over (or the server is unreachable).
    */
   refresh(): Promise<string | null> {
-    this.pendingRefresh ??= this.store
+    this.pendingRefresh ??= this.marker
       .exclusive(() => this.rotate())
       .finally(() => (this.pendingRefresh = null));
     return this.pendingRefresh;
   }
 
-  /** Signs out here and revokes this login's tokens on the server. */
+  /** Signs out here and in the other tabs, and revokes this login's tokens on the server (which clears the cookie). */
   async logout(): Promise<void> {
-    const token = this.store.read();
     this.end(null);
-    if (token) await (await this.client()).logout(token);
+    await (await this.client()).logout();
   }
 
   /**
@@ -121,7 +124,9 @@ export class AuthSession {
   }
 
   private async restoreNow(): Promise<void> {
-    if (!this.store.read()) {
+    // Those who signed in before the cookie sign in again (see LEGACY_REFRESH_TOKEN_KEY).
+    this.marker.forgetLegacyToken();
+    if (!this.marker.isSet()) {
       this.state.set({ status: 'anonymous', user: null });
       return;
     }
@@ -131,24 +136,32 @@ export class AuthSession {
   }
 
   private async rotate(): Promise<string | null> {
-    // Read inside the lock: another tab may have rotated it meanwhile.
-    const token = this.store.read();
-    if (!token) {
+    // Read inside the lock: another tab may have signed out meanwhile (and the cookie is gone).
+    if (!this.marker.isSet()) {
       this.end(null);
       return null;
     }
-    const outcome = await (await this.client()).refresh(token);
+    const outcome = await (await this.client()).refresh();
     if (outcome.kind === 'rotated') {
       this.keep(outcome.tokens);
       return outcome.tokens.accessToken;
     }
     if (outcome.kind === 'rejected') this.end(outcome.code === 'auth.refresh-token-reused' ? 'reused' : 'expired');
-    // Unreachable: keep the refresh token for later, no access now.
+    // Unreachable: the cookie stays for later, no access now.
     return null;
   }
 
-  /** For AuthClient: new tokens from a login (or an accepted invitation). */
-  adopt(tokens: Pick<TokenPairDto, 'accessToken' | 'refreshToken'>): void {
+  /** Another tab signed in: so is this one, with its own access token from the shared cookie. */
+  private followSignIn(): void {
+    if (this.state().status !== 'anonymous') return;
+    void this.refresh()
+      .then((token) => (token ? this.client().then((c) => c.loadUser(this)) : undefined))
+      .then(() => this.endReason.set(null))
+      .catch(() => undefined);
+  }
+
+  /** For AuthClient: the access token of a login (or an accepted invitation); the cookie came with it. */
+  adopt(tokens: Pick<AccessTokenDto, 'accessToken'>): void {
     this.keep(tokens);
     this.endReason.set(null);
   }
@@ -158,14 +171,14 @@ export class AuthSession {
     this.state.set({ status: 'signed-in', user });
   }
 
-  private keep(tokens: Pick<TokenPairDto, 'accessToken' | 'refreshToken'>): void {
+  private keep(tokens: Pick<AccessTokenDto, 'accessToken'>): void {
     this.accessToken = tokens.accessToken;
-    this.store.write(tokens.refreshToken);
+    this.marker.write(true);
   }
 
   private end(reason: SessionEndReason): void {
     this.accessToken = null;
-    this.store.write(null);
+    this.marker.write(false);
     this.state.set({ status: 'anonymous', user: null });
     if (reason) this.endReason.set(reason);
   }
