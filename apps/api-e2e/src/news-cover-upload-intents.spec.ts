@@ -126,4 +126,74 @@ describe('news cover: upload intents and the orphan sweeper', () => {
     expect(await intents()).toEqual([]);
     expect(await servesCurrent()).toBe(true);
   });
+
+  describe('removing the cover', () => {
+    const remove = (token: string | null = editor) => ctx.request<{ cover: unknown; state: string } & { code?: string }>({ method: 'DELETE', url: `${base}/${id}/cover`, token });
+
+    it('takes the cover off, removes its object, leaves no intent, audits it; a second removal has nothing to do', async () => {
+      expect((await put(await image('#4a4'))).status).toBe(200);
+      const cover = await current();
+      expect(cover).not.toBeNull();
+      const removed = await remove();
+      expect(removed.status).toBe(200);
+      expect(removed.body.cover).toBeNull();
+      expect(await current()).toBeNull();
+      expect(await objects()).toEqual([]);
+      expect(await intents()).toEqual([]);
+      expect((await ctx.request({ method: 'GET', url: `${base}/${id}/cover`, token: editor })).status).toBe(404);
+      expect((await ctx.sql.query(`select 1 from audit_events where action = 'news.cover-removed' and target_id = $1`, [id])).rowCount).toBe(1);
+
+      const again = await remove();
+      expect(again.status).toBe(200);
+      expect(again.body.cover).toBeNull();
+      expect((await ctx.sql.query(`select 1 from audit_events where action = 'news.cover-removed' and target_id = $1`, [id])).rowCount).toBe(1);
+    });
+
+    it('a removal whose storage fails after the commit leaves an intent that the sweeper removes with the object', async () => {
+      expect((await put(await image('#44a'))).status).toBe(200);
+      const cover = await current();
+      jest.spyOn(storage, 'delete').mockRejectedValueOnce(new Error('storage unreachable'));
+      expect((await remove()).status).toBe(200);
+      expect(await current()).toBeNull();
+      expect(await intents()).toEqual([cover]);
+      expect(await objects()).toEqual([cover]);
+      expect(await sweepLater()).toBe(1);
+      expect(await objects()).toEqual([]);
+      expect(await intents()).toEqual([]);
+    });
+
+    it('a removal refused by the database keeps the cover and its object', async () => {
+      expect((await put(await image('#a44'))).status).toBe(200);
+      const cover = await current();
+      await ctx.sql.query(`create function refuse_cover() returns trigger language plpgsql as $$ begin raise exception 'database went away'; end $$`);
+      await ctx.sql.query(`create trigger refuse_cover before update on news for each row execute function refuse_cover()`);
+      try {
+        expect((await remove()).status).toBe(500);
+      } finally {
+        await ctx.sql.query(`drop trigger refuse_cover on news; drop function refuse_cover()`);
+      }
+      expect(await current()).toBe(cover);
+      expect(await objects()).toEqual([cover]);
+      expect(await intents()).toEqual([]);
+      expect(await servesCurrent()).toBe(true);
+    });
+
+    it('only the writers of the commune, and never on a withdrawn article', async () => {
+      const cover = await current();
+      const citizen = await ctx.tokenFor(await ctx.newUser());
+      const moderator = await ctx.tokenFor(await ctx.newUser({ memberships: [{ communeSlug: 'cotonou', role: 'moderator' }] }));
+      const editorOfB = await ctx.tokenFor(await ctx.newUser({ memberships: [{ communeSlug: 'abomey-calavi', role: 'editor' }] }));
+      expect((await remove(null)).status).toBe(401);
+      for (const token of [citizen, moderator, editorOfB]) expect([403, 404]).toContain((await remove(token)).status);
+      expect(await current()).toBe(cover);
+
+      const article = await ctx.request<{ id: string }>({ method: 'POST', url: base, token: editor, body: { title: 'Journée de salubrité', body: 'Samedi matin, dans tous les quartiers.' } });
+      expect((await ctx.upload({ url: `${base}/${article.body.id}/cover`, token: editor, fileName: 'c.png', bytes: await image('#888') })).status).toBe(200);
+      expect((await ctx.request({ method: 'POST', url: `${base}/${article.body.id}/publish`, token: editor, body: {} })).status).toBe(200);
+      expect((await ctx.request({ method: 'POST', url: `${base}/${article.body.id}/withdraw`, token: editor, body: { reason: 'Date reportée à une semaine plus tard' } })).status).toBe(200);
+      const refused = await ctx.request<{ code: string }>({ method: 'DELETE', url: `${base}/${article.body.id}/cover`, token: editor });
+      expect(refused.status).toBe(409);
+      expect(refused.body.code).toBe('news.withdrawn');
+    });
+  });
 });

@@ -39,6 +39,8 @@ const ENDPOINTS: MatrixEndpoint[] = [
   { name: 'POST /communes/:slug/news/:id/publish', allowed: WRITERS_A, prepare: async (ctx) => ({ method: 'POST', url: `${base}/${await newArticle(ctx, 'draft')}/publish`, body: {} }) },
   { name: 'POST /communes/:slug/news/:id/withdraw', allowed: WRITERS_A, prepare: async (ctx) => ({ method: 'POST', url: `${base}/${await newArticle(ctx, 'published')}/withdraw`, body: { reason: 'Erreur de date' } }) },
   { name: 'POST /communes/:slug/news/:id/cover', allowed: WRITERS_A, prepare: async (ctx) => ({ method: 'POST', url: `${base}/${await newArticle(ctx, 'draft')}/cover`, upload: { fileName: 'cover.jpg', bytes: coverBytes } }) },
+  { name: 'DELETE /communes/:slug/news/:id/cover (draft)', allowed: WRITERS_A, prepare: async (ctx) => ({ method: 'DELETE', url: `${base}/${await withCover(ctx, 'draft')}/cover` }) },
+  { name: 'DELETE /communes/:slug/news/:id/cover (published)', allowed: WRITERS_A, prepare: async (ctx) => ({ method: 'DELETE', url: `${base}/${await withCover(ctx, 'published')}/cover` }) },
   { name: 'GET /communes/:slug/news/:id/cover (published)', allowed: 'everyone', prepare: async (ctx) => ({ method: 'GET', url: `${base}/${await withCover(ctx, 'published')}/cover` }) },
   { name: 'GET /communes/:slug/news/:id/cover (draft)', allowed: STAFF_A, anonymousStatus: 404, prepare: async (ctx) => ({ method: 'GET', url: `${base}/${await withCover(ctx, 'draft')}/cover` }) },
 ];

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 // Brings the multipart typings (request.file(), request.isMultipart()).
@@ -91,6 +91,16 @@ export class NewsController {
     const file = await request.file();
     if (!file || file.fieldname !== 'file') throw new DomainError(400, 'news.cover-missing', 'Send the image in a multipart field named "file".');
     return this.news.setCover(params.slug, params.id, { stream: file.file }, query.alt ?? null);
+  }
+
+  @Delete(':id/cover')
+  @ApiBearerAuth()
+  @RequireAbility('update', 'News')
+  @ApiOperation({ summary: 'Remove the cover image (the article stays as it is otherwise); nothing to do when it has none' })
+  @ApiOkResponse({ type: NewsResponse })
+  @ApiProblemResponses({ status: 409, description: 'A withdrawn article cannot be changed' })
+  removeCover(@Param() params: NewsParams): Promise<NewsResponse> {
+    return this.news.removeCover(params.slug, params.id);
   }
 
   @Get(':id/cover')

@@ -137,6 +137,16 @@ export class NewsRepository {
     );
   }
 
+  /** Takes the cover off (the key of the removed one comes from `lockCoverKey`, in the same transaction). */
+  async clearCover(communeId: string, id: string, userId: string | null): Promise<void> {
+    this.tx.assertCommune(communeId);
+    await this.tx.query(
+      `update news set cover_object_key = null, cover_media_type = null, cover_width = null, cover_height = null, cover_alt = null, updated_by = $3, updated_at = now()
+       where commune_id = $1 and id = $2`,
+      [communeId, id, userId],
+    );
+  }
+
   /** Published articles, for the search index (withdrawn ones leave it). */
   searchable(communeId: string, ids: readonly string[] | null): Promise<NewsRecord[]> {
     this.tx.assertCommune(communeId);

@@ -153,6 +153,29 @@ export class NewsService {
     return result.updated;
   }
 
+  /**
+   * Takes the cover off. Like a replacement: the removed cover's key becomes an intent in the
+   * transaction that clears it, and its object is removed after the commit, or by the sweeper if
+   * that fails; a failure before the commit leaves the cover as it was. No cover: nothing to do.
+   */
+  async removeCover(slug: string, id: string): Promise<NewsRecord> {
+    const commune = await this.access.findBySlug(slug);
+    const result = await this.access.runIn(commune, async () => {
+      const locked = await this.require(commune.id, id, true);
+      this.access.authorize('update', 'News', subjectOf(locked));
+      if (locked.state === 'withdrawn') throw new ConflictError('news.withdrawn', 'A withdrawn article cannot be changed.');
+      const previous = await this.retireCover(commune.id, id);
+      if (previous) {
+        await this.news.clearCover(commune.id, id, this.requestContext.actor.userId);
+        if (locked.state === 'published') await this.news.enqueueSearchUpdate(commune.id, newsSearchId(id));
+        await this.audit.record({ communeId: commune.id, action: 'news.cover-removed', targetType: 'news', targetId: id, details: { title: locked.title } });
+      }
+      return { updated: await this.require(commune.id, id), previous };
+    });
+    if (result.previous) await this.removeObject(commune, result.previous);
+    return result.updated;
+  }
+
   /** The cover's bytes, for whoever may read the article. */
   async openCover(slug: string, id: string): Promise<{ stream: Readable; mediaType: string; isPublic: boolean }> {
     const commune = await this.access.findBySlug(slug);

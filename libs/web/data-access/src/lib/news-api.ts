@@ -5,6 +5,7 @@ import {
   newsControllerGet,
   newsControllerList,
   newsControllerPublish,
+  newsControllerRemoveCover,
   newsControllerSetCover,
   newsControllerUpdate,
   newsControllerWithdraw,
@@ -56,6 +57,11 @@ export class NewsApi {
 
   setCover(slug: string, id: string, file: Blob, alt?: string): Observable<NewsArticle> {
     return newsControllerSetCover(this.http, this.rootUrl, { slug, id, alt: alt || undefined, body: { file } }).pipe(map((r) => r.body), asApiErrors());
+  }
+
+  /** Takes the cover image off the article (its file is deleted by the API). */
+  removeCover(slug: string, id: string): Observable<NewsArticle> {
+    return newsControllerRemoveCover(this.http, this.rootUrl, { slug, id }).pipe(map((r) => r.body), asApiErrors());
   }
 
   /** The cover's address under the API root (the API gives it relative). */

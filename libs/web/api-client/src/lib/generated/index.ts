@@ -429,6 +429,8 @@ export type { NewsControllerCover$Params as NewsControllerCover$Params } from '.
 export { newsControllerCover as newsControllerCover } from './fn/news/news-controller-cover';
 export type { NewsControllerSetCover$Params as NewsControllerSetCover$Params } from './fn/news/news-controller-set-cover';
 export { newsControllerSetCover as newsControllerSetCover } from './fn/news/news-controller-set-cover';
+export type { NewsControllerRemoveCover$Params as NewsControllerRemoveCover$Params } from './fn/news/news-controller-remove-cover';
+export { newsControllerRemoveCover as newsControllerRemoveCover } from './fn/news/news-controller-remove-cover';
 export type { NewsControllerPublish$Params as NewsControllerPublish$Params } from './fn/news/news-controller-publish';
 export { newsControllerPublish as newsControllerPublish } from './fn/news/news-controller-publish';
 export type { NewsControllerWithdraw$Params as NewsControllerWithdraw$Params } from './fn/news/news-controller-withdraw';

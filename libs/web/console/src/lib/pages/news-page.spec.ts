@@ -109,6 +109,42 @@ describe('NewsPage (console)', () => {
     expect(page.querySelectorAll('.news-list > li')).toHaveLength(1);
   });
 
+  it("shows the current cover while editing and removes it with « Retirer l'image » once confirmed", async () => {
+    const cover = { url: `${base}/a/cover?v=1`, mediaType: 'image/jpeg', width: 400, height: 200, alt: 'Le marché Dantokpa' };
+    const withCover = { ...article('a', 'published', 'Curage des caniveaux'), cover } as NewsArticle;
+    const { harness, http, page } = await open([withCover, article('b', 'draft')]);
+    page.querySelectorAll('.news-list > li')[0].querySelector('button')!.dispatchEvent(new Event('click'));
+    await harness.fixture.whenStable();
+    const image = page.querySelector<HTMLImageElement>('.current-cover img')!;
+    expect(image.getAttribute('src')).toBe(`${base}/a/cover?v=1`);
+    expect(image.getAttribute('alt')).toBe('Le marché Dantokpa');
+    expect(page.querySelector('label[for=news-cover]')?.textContent?.trim()).toBe("Remplacer l'image de couverture (facultatif)");
+    const remove = page.querySelector<HTMLButtonElement>('#news-remove-cover')!;
+    expect(remove.textContent?.trim()).toBe("Retirer l'image");
+
+    const confirm = jest.spyOn(window, 'confirm').mockReturnValue(false);
+    remove.click();
+    expect(confirm).toHaveBeenCalledWith("Retirer l'image de couverture de « Curage des caniveaux » ? Le fichier sera supprimé ; l'article reste tel quel.");
+    http.expectNone({ method: 'DELETE' });
+
+    confirm.mockReturnValue(true);
+    remove.click();
+    await settle();
+    http.expectOne({ method: 'DELETE', url: `${base}/a/cover` }).flush({ ...withCover, cover: null });
+    await settle();
+    TestBed.tick();
+    await settle();
+    http.expectOne((request) => request.url === base && request.method === 'GET').flush({ items: [{ ...withCover, cover: null }], total: 1, page: 1, pageSize: 50 });
+    await settle();
+    await harness.fixture.whenStable();
+    expect(page.querySelector('.current-cover')).toBeNull();
+    expect(page.querySelector('[role=status]')?.textContent).toContain('Image retirée.');
+    expect(page.querySelector('label[for=news-cover]')?.textContent?.trim()).toBe('Image de couverture (facultatif)');
+    // Still editing the same article, its text untouched.
+    expect(page.querySelector<HTMLInputElement>('#news-title')!.value).toBe('Curage des caniveaux');
+    confirm.mockRestore();
+  });
+
   it('publishes at a past date, and withdraws only with a reason', async () => {
     const { harness, http, page } = await open([article('a', 'draft'), article('b', 'published')]);
     const [draft, published] = [...page.querySelectorAll('.news-list > li')];

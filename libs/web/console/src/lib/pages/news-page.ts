@@ -1,4 +1,4 @@
-import { afterNextRender, ChangeDetectionStrategy, Component, ElementRef, inject, Injector, resource, signal } from '@angular/core';
+import { afterNextRender, ChangeDetectionStrategy, Component, computed, ElementRef, inject, Injector, resource, signal } from '@angular/core';
 import { NEWS_BODY_MAX, NEWS_REASON_MIN, NEWS_SUMMARY_MAX, NEWS_TITLE_MAX, NEWS_TITLE_MIN } from '@communes/shared-contracts';
 import { ApiError, type NewsArticle, NewsApi } from '@communes/web-data-access';
 import { DatePipe as CpDatePipe } from '@communes/web-ui';
@@ -23,8 +23,8 @@ export function validateNews(values: { title: string; summary: string; body: str
 }
 
 /**
- * `/console/:slug/actualites`: the commune's news. Write an article (a draft), correct it, add a
- * cover image, publish it (today, or at the date it happened), withdraw it with a reason.
+ * `/console/:slug/actualites`: the commune's news. Write an article (a draft), correct it, add,
+ * replace or remove a cover image, publish it (today, or at the date it happened), withdraw it with a reason.
  */
 @Component({
   selector: 'cp-news-page',
@@ -72,8 +72,17 @@ export function validateNews(values: { title: string; summary: string; body: str
           <p class="field-error" id="news-body-error">{{ key | transloco: { max: bodyMax } }}</p>
         }
       </div>
+      @if (editing()?.cover; as cover) {
+        <div class="cp-field current-cover">
+          <p id="news-current-cover">{{ 'console.news.currentCover' | transloco }}</p>
+          <img [src]="coverUrl()" width="160" [attr.height]="coverHeight(cover)" [alt]="cover.alt || ('console.news.currentCoverAlt' | transloco)" />
+          <button class="cp-button cp-button--secondary" type="button" id="news-remove-cover" [disabled]="busy()" (click)="removeCover()">
+            {{ 'console.news.removeCover' | transloco }}
+          </button>
+        </div>
+      }
       <div class="cp-field">
-        <label for="news-cover">{{ 'console.news.fields.cover' | transloco }}</label>
+        <label for="news-cover">{{ (editing()?.cover ? 'console.news.fields.replaceCover' : 'console.news.fields.cover') | transloco }}</label>
         <p class="hint" id="news-cover-hint">{{ 'console.news.fields.coverHint' | transloco }}</p>
         <input id="news-cover" name="cover" type="file" accept="image/jpeg,image/png,image/webp" aria-describedby="news-cover-hint" />
       </div>
@@ -161,6 +170,7 @@ export function validateNews(values: { title: string; summary: string; body: str
   styles: `
     .news-list { display: grid; gap: 0.75rem; padding: 0; list-style: none; }
     .news-item-title { margin: 0 0 0.25rem; font-size: 1.125rem; }
+    .current-cover img { display: block; max-width: 160px; height: auto; margin: 0.25rem 0 0.5rem; border: 1px solid #767676; border-radius: 4px; }
   `,
 })
 export class NewsPage {
@@ -212,6 +222,26 @@ export class NewsPage {
     this.errors.set({});
     this.done.set('');
     afterNextRender(() => this.host.querySelector<HTMLElement>('#news-title')?.focus(), { injector: this.injector });
+  }
+
+  protected readonly coverUrl = computed(() => {
+    const article = this.editing();
+    return article ? this.api.coverUrl(article) : null;
+  });
+
+  protected coverHeight(cover: { width: number; height: number }): number {
+    return Math.round((160 * cover.height) / cover.width);
+  }
+
+  /** « Retirer l'image », once confirmed: the article keeps everything else. */
+  protected removeCover(): Promise<void> {
+    const article = this.editing();
+    if (!article?.cover || !confirm(this.transloco.translate('console.news.confirmRemoveCover', { title: article.title }))) return Promise.resolve();
+    return this.run('console.news.coverRemoved', async () => {
+      const updated = await firstValueFrom(this.api.removeCover(this.slug, article.id));
+      this.editing.set(updated);
+      afterNextRender(() => this.host.querySelector<HTMLElement>('#news-cover')?.focus(), { injector: this.injector });
+    });
   }
 
   protected stopEditing(form: HTMLFormElement): void {
