@@ -23,6 +23,7 @@ import { CivicApi } from './civic/civic-api';
 import civicEn from './civic/i18n/en.json';
 import civicFr from './civic/i18n/fr.json';
 import { communeRoutes } from './commune.routes';
+import { CommunePracticesApi, type CommunePractices } from './overview/practices-block';
 import { EVENT_SOURCE_FACTORY } from './sessions/session-live';
 
 const cotonou: CommunePage = {
@@ -228,10 +229,12 @@ describe('commune pages', () => {
   let contractCalls: ContractFilters[];
   let harness: RouterTestingHarness;
   let page: () => HTMLElement;
+  let practicesOf: (slug: string) => CommunePractices;
 
   beforeEach(async () => {
     commune = cotonou;
     contractCalls = [];
+    practicesOf = () => ({ items: [], total: 0 });
     const transparency: Partial<TransparencyApi> = {
       agenda: () => of([event]),
       sessions: (_slug: string, period: 'upcoming' | 'past') =>
@@ -273,6 +276,7 @@ describe('commune pages', () => {
             session: () => Promise.resolve(sessionDetail),
           } satisfies Partial<CivicApi>,
         },
+        { provide: CommunePracticesApi, useValue: { latest: (slug: string) => of(practicesOf(slug)) } satisfies Partial<CommunePracticesApi> },
         { provide: EVENT_SOURCE_FACTORY, useValue: null },
       ],
     });
@@ -465,6 +469,23 @@ describe('commune pages', () => {
       "Cette commune n'a pas encore rejoint Communes+ : elle ne publie pas encore ses informations ici.",
     );
     expect(page().querySelector('nav.tabs')).toBeNull();
+  });
+
+  it("lists the commune's good practices published by ANCB on the overview, linking to each and to the library; no section without any", async () => {
+    practicesOf = () => ({ items: [{ id: 'p1', title: 'Budget participatif dans les 13 arrondissements' }, { id: 'p2', title: "Registre d'état civil numérisé" }], total: 5 });
+    await harness.navigateByUrl('/communes/cotonou');
+    const block = page().querySelector('#bonnes-pratiques-titre')?.parentElement;
+    expect(plain(page().querySelector('#bonnes-pratiques-titre')?.textContent)).toBe("Bonnes pratiques reconnues par l'ANCB");
+    const links = Array.from(block?.querySelectorAll('a') ?? []);
+    expect(links.map((a) => [plain(a.textContent), a.getAttribute('href')])).toEqual([
+      ['Budget participatif dans les 13 arrondissements', '/bonnes-pratiques/p1'],
+      ["Registre d'état civil numérisé", '/bonnes-pratiques/p2'],
+      ['Ses 5 bonnes pratiques dans la bibliothèque nationale', '/bonnes-pratiques?commune=cotonou'],
+    ]);
+
+    practicesOf = () => ({ items: [], total: 0 });
+    await harness.navigateByUrl('/communes/abomey-calavi');
+    expect(page().querySelector('#bonnes-pratiques-titre')).toBeNull();
   });
 
   it('says on the overview when the last council and accountability sessions took place, with the way to them', async () => {

@@ -14,8 +14,9 @@ import { LabelPipe } from '../../shared/label.pipe';
 import { budgetYears, yearView } from '../budget/budget-view';
 import { CommuneContext } from '../commune-context';
 import { NewsBlock } from '../news/news-block';
+import { PracticesBlock } from './practices-block';
 
-/** The first section: who the commune is, how to reach it, what comes next, what is new. */
+/** The first section: who the commune is, how to reach it, what comes next, what is new, its good practices. */
 @Component({
   selector: 'cp-commune-overview',
   imports: [
@@ -26,6 +27,7 @@ import { NewsBlock } from '../news/news-block';
     FcfaPipe,
     LabelPipe,
     NewsBlock,
+    PracticesBlock,
   ],
   templateUrl: './commune-overview.html',
   styleUrl: '../commune-section.css',
