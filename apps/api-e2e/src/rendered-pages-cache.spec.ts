@@ -109,6 +109,15 @@ describe('the short cache of server-rendered pages', () => {
     expect(await page('/communes/cotonou?onglet=budget')).toMatchObject({ cache: 'miss' });
   });
 
+  it("gives the kept page to links opened from Facebook, WhatsApp or a newsletter: the trackers' parameters are not part of the page", async () => {
+    const first = await page('/communes/cotonou/documents');
+    expect(first).toMatchObject({ status: 200, cache: 'miss' });
+    expect(await page('/communes/cotonou/documents?fbclid=IwAR3kZ')).toMatchObject({ cache: 'hit', rendering: first.rendering });
+    expect(await page('/communes/cotonou/documents?utm_source=whatsapp&utm_medium=social&fbclid=IwAR9')).toMatchObject({ cache: 'hit', rendering: first.rendering });
+    // Any other parameter is another page, as before.
+    expect(await page('/communes/cotonou/documents?categorie=budget_primitif&fbclid=IwAR3kZ')).toMatchObject({ cache: 'miss' });
+  });
+
   it('keeps one page per language, and gives the rendering nothing else of the request', async () => {
     const headers = { cookie: 'session=abc; communes.lang=en; AWSALB=xyz', authorization: `Bearer ${admin}` };
     const english = await page('/communes/cotonou/agenda', headers);

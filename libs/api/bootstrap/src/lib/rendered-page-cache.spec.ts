@@ -1,4 +1,4 @@
-import { RenderedPageCache } from './rendered-page-cache';
+import { RenderedPageCache, withoutTrackingParameters } from './rendered-page-cache';
 import type { RenderedPage } from './server-renderer';
 
 const page = (html: string, status = 200, location: string | null = null): RenderedPage => ({ status, location, html });
@@ -150,5 +150,32 @@ describe('RenderedPageCache', () => {
       { page: page('P'), source: 'miss' },
     ]);
     expect(off.size).toBe(0);
+  });
+});
+
+describe('withoutTrackingParameters', () => {
+  it.each([
+    ['/communes/cotonou?fbclid=IwAR2Xyz_aBc-123', '/communes/cotonou'],
+    ['/communes/cotonou?utm_source=facebook&utm_medium=social&utm_campaign=budget-2026&utm_content=a&utm_term=b&utm_id=9', '/communes/cotonou'],
+    ['/communes/cotonou/actualites/42?gclid=Cj0KCQ&msclkid=abc&mc_cid=1&mc_eid=2&igshid=MzRl&ttclid=t&twclid=x&yclid=y&dclid=d&gbraid=g&wbraid=w&_gl=1*abc&srsltid=AfmB', '/communes/cotonou/actualites/42'],
+    // Others are kept as they came (encoding, order, repeats, empty values), trackers dropped wherever they are.
+    ['/recherche?fbclid=x&q=budget%20primitif&commune=cotonou&commune=ouidah&utm_source=wa&page=2', '/recherche?q=budget%20primitif&commune=cotonou&commune=ouidah&page=2'],
+    ['/recherche?q=caf%C3%A9+bar&amount=&fbclid=x', '/recherche?q=caf%C3%A9+bar&amount='],
+    // The name is compared decoded and in any case.
+    ['/suivi?UTM_Source=x&FBCLID=y&utm%5Fmedium=z&n=1', '/suivi?n=1'],
+  ])('%s → %s', (url, expected) => {
+    expect(withoutTrackingParameters(url)).toBe(expected);
+  });
+
+  it.each([
+    '/communes/cotonou',
+    '/communes/cotonou?',
+    '/recherche?q=utm_source&page=2',
+    '/recherche?futm_source=1&fbclid_not=2&xgclid=3',
+    '/recherche?b=2&a=1',
+    '/recherche?a=1&&b=2',
+    '/recherche?%E0%A4%A=broken&x=1',
+  ])('leaves %s exactly as it is (nothing to drop)', (url) => {
+    expect(withoutTrackingParameters(url)).toBe(url);
   });
 });

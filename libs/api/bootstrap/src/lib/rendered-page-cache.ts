@@ -20,6 +20,45 @@ interface Entry {
   expiresAt: number;
 }
 
+/**
+ * Query parameters that campaign and click trackers add to shared links (Facebook's fbclid on
+ * every link opened from it, utm_* of newsletters, Google's and Microsoft's click ids, Mailchimp,
+ * Instagram, TikTok, X…). The web app reads none of them; each one's value is different per
+ * click, so left in they would make every reader of a shared page a cache miss.
+ */
+const TRACKING_PARAMETERS = new Set([
+  'fbclid', 'fb_action_ids', 'fb_action_types', 'fb_ref', 'fb_source',
+  'gclid', 'gclsrc', 'dclid', 'gbraid', 'wbraid', '_gl', 'srsltid',
+  'msclkid', 'mc_cid', 'mc_eid', 'igshid', 'igsh', 'yclid', 'twclid', 'ttclid', 'li_fat_id',
+]);
+
+function isTrackingParameter(rawName: string): boolean {
+  let name: string;
+  try {
+    name = decodeURIComponent(rawName.replaceAll('+', ' ')).toLowerCase();
+  } catch {
+    // Not valid percent-encoding: not one of ours, kept as it came.
+    return false;
+  }
+  return name.startsWith('utm_') || TRACKING_PARAMETERS.has(name);
+}
+
+/**
+ * `url` (a path with its query, as in `request.url`) without the tracking parameters, every
+ * other parameter kept exactly as it came, in its order (the app may read a repeated parameter as
+ * a list, in order; two orders stay two pages, as before). Unchanged when there is none to drop;
+ * the `?` goes when nothing is left after it. Used for the cache key and for the URL rendered, so
+ * that the page kept is the page of that key.
+ */
+export function withoutTrackingParameters(url: string): string {
+  const start = url.indexOf('?');
+  if (start === -1) return url;
+  const parts = url.slice(start + 1).split('&');
+  const kept = parts.filter((part) => !isTrackingParameter(part.split('=', 1)[0]));
+  if (kept.length === parts.length) return url;
+  return kept.length === 0 ? url.slice(0, start) : `${url.slice(0, start)}?${kept.join('&')}`;
+}
+
 /** About 35 kB a page: a thousand pages, a few tens of MB at most. */
 const DEFAULT_MAX_ENTRIES = 1000;
 const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;

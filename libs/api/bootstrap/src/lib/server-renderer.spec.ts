@@ -84,6 +84,18 @@ describe('ServerRenderer.render', () => {
     ]);
   });
 
+  it('renders the URL without the trackers\' parameters (the page its cache key names)', async () => {
+    let seen: Request | undefined;
+    const renderer = new ServerRenderer({
+      renderPage: async (incoming) => {
+        seen = incoming;
+        return html('<h1>Cotonou</h1>');
+      },
+    });
+    await renderer.render({ ...request, url: '/communes/cotonou?fbclid=IwAR3xYz&x=1&utm_source=whatsapp' } as unknown as FastifyRequest);
+    expect(seen?.url).toBe('http://127.0.0.1:3456/communes/cotonou?x=1');
+  });
+
   it('keeps a redirection', async () => {
     const renderer = new ServerRenderer({
       renderPage: async () => new Response(null, { status: 302, headers: { location: '/communes', 'content-type': 'text/html' } }),
@@ -114,6 +126,15 @@ describe('the page key and the nonce', () => {
     expect(pageCacheKey(at('/communes/cotonou?x=1', 'communes.lang=en; AWSALB=1'))).toBe(pageCacheKey(at('/communes/cotonou?x=1', 'communes.lang=en')));
     expect(pageCacheKey(at('/communes/cotonou?x=1', 'communes.lang=en'))).not.toBe(pageCacheKey(at('/communes/cotonou?x=1')));
     expect(pageCacheKey(at('/communes/cotonou?x=1'))).not.toBe(pageCacheKey(at('/communes/cotonou?x=2')));
+  });
+
+  it("ignores the trackers' parameters: a link shared on Facebook or WhatsApp is the page's key", () => {
+    const key = pageCacheKey(at('/communes/cotonou', 'communes.lang=fr'));
+    expect(pageCacheKey(at('/communes/cotonou?fbclid=IwAR0abc', 'communes.lang=fr'))).toBe(key);
+    expect(pageCacheKey(at('/communes/cotonou?utm_source=whatsapp&utm_medium=social&fbclid=IwAR1def', 'communes.lang=fr'))).toBe(key);
+    expect(pageCacheKey(at('/recherche?q=budget&gclid=Cj0&page=2'))).toBe(pageCacheKey(at('/recherche?q=budget&page=2')));
+    // Other parameters still make other pages, in their order.
+    expect(pageCacheKey(at('/recherche?q=budget&page=2&fbclid=x'))).not.toBe(pageCacheKey(at('/recherche?page=2&q=budget')));
   });
 
   it('puts the nonce wherever the placeholder is', () => {

@@ -6,6 +6,7 @@ import { compileFunction, constants as vmConstants } from 'node:vm';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { Logger } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
+import { withoutTrackingParameters } from './rendered-page-cache';
 
 /**
  * Written in the web app's index.html (`<cp-root ngCspNonce="…">`): Angular's build copies it to
@@ -47,12 +48,13 @@ export function languageOf(request: Pick<FastifyRequest, 'headers'>): string | n
 }
 
 /**
- * Everything a server-rendered page depends on: its URL (path and query) and the reader's
- * language. The rendering is given nothing else from the request (ServerRenderer.render), so
- * two requests with the same key get the same page, which RenderedPageCache relies on.
+ * Everything a server-rendered page depends on: its URL (path and query, without the trackers'
+ * parameters: `withoutTrackingParameters`) and the reader's language. The rendering is given
+ * nothing else from the request (ServerRenderer.render), so two requests with the same key get
+ * the same page, which RenderedPageCache relies on.
  */
 export function pageCacheKey(request: Pick<FastifyRequest, 'headers' | 'url'>): string {
-  return `${languageOf(request) ?? ''} ${request.url}`;
+  return `${languageOf(request) ?? ''} ${withoutTrackingParameters(request.url)}`;
 }
 
 /** The page with `nonce` in place of the placeholder: done for each answer, never shared. */
@@ -145,7 +147,7 @@ export class ServerRenderer {
    * its nonce (withNonce). The app's own API calls during the rendering go to this server on
    * the loopback (the address the request came in on, never the Host header a client sent),
    * without the reader's credentials: what is rendered is public. Of the request, the
-   * rendering gets its URL and the language cookie only (no other cookie, no Authorization, no
+   * rendering gets its URL (without the trackers' parameters, like the cache key) and the language cookie only (no other cookie, no Authorization, no
    * Accept-Language: the app reads none of them), so a page can be shared (RenderedPageCache).
    */
   async render(request: FastifyRequest): Promise<RenderedPage | null> {
@@ -160,7 +162,7 @@ export class ServerRenderer {
         timer = setTimeout(() => reject(new Error(`no page after ${RENDER_TIMEOUT_MS} ms`)), RENDER_TIMEOUT_MS);
       });
       const rendering = this.bundle
-        .renderPage(new Request(`http://127.0.0.1:${port}${request.url}`, { headers }))
+        .renderPage(new Request(`http://127.0.0.1:${port}${withoutTrackingParameters(request.url)}`, { headers }))
         .then(async (response) => response && { response, html: await response.text() });
       const result = await Promise.race([rendering, timeout]);
       if (!result) return null;
