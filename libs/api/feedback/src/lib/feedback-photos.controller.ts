@@ -13,6 +13,11 @@ import { ParticipationRateLimit } from './participation-rate-limit';
 
 /** Served for a week to anyone (public feedback); a photo never changes under its id. */
 const PUBLIC_CACHE = 'public, max-age=604800, immutable';
+/**
+ * While its author may still delete it (a day after sending), a public photo is kept five
+ * minutes only: a deleted photo must not live on for a week in browsers and proxies.
+ */
+const PUBLIC_REMOVABLE_CACHE = 'public, max-age=300';
 const PRIVATE_CACHE = 'private, max-age=3600';
 
 /**
@@ -81,7 +86,7 @@ export class FeedbackPhotosController {
       .header('content-type', file.mediaType)
       .header('etag', `"${file.etag}"`)
       .header('x-content-type-options', 'nosniff')
-      .header('cache-control', file.isPublic ? PUBLIC_CACHE : PRIVATE_CACHE)
+      .header('cache-control', file.isPublic ? (file.removable ? PUBLIC_REMOVABLE_CACHE : PUBLIC_CACHE) : PRIVATE_CACHE)
       .send(file.stream);
   }
 

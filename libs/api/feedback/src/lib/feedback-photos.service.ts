@@ -27,6 +27,8 @@ export interface FeedbackPhotoFile {
   etag: string;
   /** Public feedback: anyone (and shared caches) may keep the bytes. */
   isPublic: boolean;
+  /** Its author may still delete it (the removal window): caches should not keep it long. */
+  removable: boolean;
 }
 
 /**
@@ -144,10 +146,11 @@ export class FeedbackPhotosService {
       return { record: found, photo: stored };
     });
     const isPublic = record.visibility === 'public' && record.hiddenAt === null;
+    const removable = withinWindow(record);
     if (size === 'small' && photo.thumbnailKey) {
-      return { stream: await this.storage.get(parseObjectKey(photo.thumbnailKey)), mediaType: 'image/jpeg', sizeBytes: null, etag: `${photo.sha256}-small`, isPublic };
+      return { stream: await this.storage.get(parseObjectKey(photo.thumbnailKey)), mediaType: 'image/jpeg', sizeBytes: null, etag: `${photo.sha256}-small`, isPublic, removable };
     }
-    return { stream: await this.storage.get(parseObjectKey(photo.objectKey)), mediaType: photo.mediaType, sizeBytes: photo.sizeBytes, etag: photo.sha256, isPublic };
+    return { stream: await this.storage.get(parseObjectKey(photo.objectKey)), mediaType: photo.mediaType, sizeBytes: photo.sizeBytes, etag: photo.sha256, isPublic, removable };
   }
 
   /**
@@ -190,8 +193,7 @@ export class FeedbackPhotosService {
   }
 
   private checkWindow(record: FeedbackRecord, verb: 'added' | 'removed'): void {
-    const windowEnd = new Date(record.createdAt).getTime() + FEEDBACK_PHOTO_WINDOW_HOURS * 3600_000;
-    if (record.status !== 'received' || Date.now() > windowEnd) throw photosClosed(verb);
+    if (!withinWindow(record)) throw photosClosed(verb);
   }
 
   /** Removes an object no row names any more, then its intent; what fails is left to the upload intent sweeper. */
@@ -214,6 +216,12 @@ export class FeedbackPhotosService {
   private runAs<T>(commune: CommuneRecord, work: () => Promise<T>): Promise<T> {
     return this.access.runIn(commune, work, this.access.scopeIn(commune.id) === 'staff' ? 'staff' : 'public');
   }
+}
+
+/** The author may still add or remove photos: within the window, before the commune handles the feedback. */
+function withinWindow(record: FeedbackRecord): boolean {
+  const windowEnd = new Date(record.createdAt).getTime() + FEEDBACK_PHOTO_WINDOW_HOURS * 3600_000;
+  return record.status === 'received' && Date.now() <= windowEnd;
 }
 
 function photosClosed(verb: 'added' | 'removed'): ConflictError {
