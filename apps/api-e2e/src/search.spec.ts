@@ -60,6 +60,9 @@ describe('search across communes, fed by the outbox', () => {
     expect(accents.status).toBe(200);
     expect(accents.body.hits.map((h) => h.record.id)).toEqual([`document:${budget}`]);
     expect(accents.body.hits[0].record.url).toBe(`/communes/cotonou/documents/${budget}`);
+    // A document's whole text stays on the server: the hit carries the passage around the match.
+    expect(accents.body.hits[0].record).not.toHaveProperty('body');
+    expect(accents.body.hits[0].highlights.body).toContain('<mark>');
 
     const typo = await search('q=budget%20primitf');
     expect(typo.body.hits.map((h) => h.record.id)).toContain(`document:${budget}`);

@@ -4,10 +4,11 @@ import {
   provideHttpClientTesting,
 } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter, Router } from '@angular/router';
+import { NavigationEnd, provideRouter, Router } from '@angular/router';
+import { filter, firstValueFrom } from 'rxjs';
 import type { CommuneList } from '@communes/shared-contracts';
 import { provideCommunesI18nTesting } from '@communes/web-ui';
-import { App } from './app';
+import { App, sectionOf } from './app';
 import { appRoutes } from './app.routes';
 
 const list: CommuneList = {
@@ -135,5 +136,45 @@ describe('App', () => {
       ['Bonnes pratiques', '/bonnes-pratiques'],
     ]);
     expect(shell.querySelector('cp-language-switch button')).not.toBeNull();
+  });
+
+  it('marks the menu entry of the page being shown, and follows the navigation', async () => {
+    const fixture = TestBed.createComponent(App);
+    const router = TestBed.inject(Router);
+    await router.navigateByUrl('/communes');
+    fixture.detectChanges();
+    const current = () =>
+      Array.from(
+        (fixture.nativeElement as HTMLElement).querySelectorAll(
+          'nav.main-nav a[aria-current="page"]',
+        ),
+        (a) => [a.getAttribute('href'), a.classList.contains('active')],
+      );
+    expect(current()).toEqual([['/communes', true]]);
+
+    // A click on a menu link is followed by the router, without reloading the page.
+    const ended = firstValueFrom(
+      router.events.pipe(filter((event) => event instanceof NavigationEnd)),
+    );
+    (fixture.nativeElement as HTMLElement)
+      .querySelector<HTMLAnchorElement>('nav.main-nav a[href="/recherche"]')
+      ?.click();
+    await ended;
+    expect(router.url).toBe('/recherche');
+    fixture.detectChanges();
+    expect(current()).toEqual([['/recherche', true]]);
+  });
+});
+
+describe('sectionOf', () => {
+  it('gives the menu entry of a path, the home page only for itself', () => {
+    expect(sectionOf('/')).toBe('home');
+    expect(sectionOf('/?utm_source=x')).toBe('home');
+    expect(sectionOf('/communes')).toBe('communes');
+    expect(sectionOf('/communes/cotonou/budget')).toBe('communes');
+    expect(sectionOf('/recherche?q=budget')).toBe('search');
+    expect(sectionOf('/bonnes-pratiques/')).toBe('goodPractices');
+    expect(sectionOf('/connexion')).toBeNull();
+    expect(sectionOf('/communesx')).toBeNull();
   });
 });

@@ -1,15 +1,36 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
-import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { Location } from '@angular/common';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+} from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { NavigationEnd, Router, RouterOutlet } from '@angular/router';
 import { AccountMenu } from '@communes/web-auth';
 import { OfflineBanner } from '@communes/web-pwa';
-import { LanguageSwitch } from '@communes/web-ui/shell';
+import { AppLinks, LanguageSwitch } from '@communes/web-ui/shell';
 import { TranslocoPipe } from '@jsverse/transloco';
+import { filter, map } from 'rxjs';
+
+/** The main menu's entries; `null` on pages outside them. */
+export type Section = 'home' | 'communes' | 'search' | 'goodPractices';
+
+/** Which menu entry a path belongs to (the home page only for itself). */
+export function sectionOf(url: string): Section | null {
+  const path = url.split(/[?#]/)[0].replace(/\/+$/, '') || '/';
+  if (path === '/') return 'home';
+  const first = path.split('/')[1];
+  if (first === 'communes') return 'communes';
+  if (first === 'recherche') return 'search';
+  if (first === 'bonnes-pratiques') return 'goodPractices';
+  return null;
+}
 
 @Component({
   selector: 'cp-root',
   imports: [
-    RouterLink,
-    RouterLinkActive,
+    AppLinks,
     RouterOutlet,
     TranslocoPipe,
     LanguageSwitch,
@@ -21,6 +42,21 @@ import { TranslocoPipe } from '@jsverse/transloco';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class App {
+  /**
+   * The menu's links are plain `href`s (`cpAppLinks`), marked current from the URL: five
+   * `routerLink`s and four `routerLinkActive`s cost every page's take-over, on a phone, more
+   * than one signal does.
+   */
+  private readonly url = toSignal(
+    inject(Router).events.pipe(
+      filter((event) => event instanceof NavigationEnd),
+      map((event) => event.urlAfterRedirects),
+    ),
+    // The address being rendered, on the server too: right from the first render.
+    { initialValue: inject(Location).path() },
+  );
+  protected readonly section = computed(() => sectionOf(this.url()));
+
   /**
    * Moves focus to the main content. A plain `href="#contenu"` would resolve against
    * `<base href="/">` and reload the root page from any other route.

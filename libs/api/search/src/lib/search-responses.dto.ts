@@ -5,9 +5,12 @@ import type { FacetValue, SearchFacets, SearchHighlights, SearchHit, SearchResul
 
 /**
  * The search answer, for the OpenAPI document (the web client is generated from it). It
- * describes `SearchResult` of the search port; schema names are global to the document.
+ * describes `SearchResult` of the search port, without each record's `body`: that is the whole
+ * searchable text (up to 100,000 characters of a document's text), which the highlight's short
+ * passage stands for; twenty of them would weigh megabytes on a phone's connection. Schema names
+ * are global to the document.
  */
-export class SearchRecordResponse implements SearchRecord {
+export class SearchRecordResponse implements Omit<SearchRecord, 'body'> {
   @ApiProperty({ example: 'document:0b6f3c1e-8a51-4d7e-9a43-0c8d1c6f2a01', description: 'Stable across reindexing: `<kind>:<uuid>`' })
   id!: string;
 
@@ -28,9 +31,6 @@ export class SearchRecordResponse implements SearchRecord {
 
   @ApiProperty({ description: 'Raw text: escape it when rendering' })
   title!: string;
-
-  @ApiProperty({ description: 'Searchable text (document text, line label, contract object and awardee…); raw text' })
-  body!: string;
 
   @ApiProperty({ type: String, nullable: true, description: 'Document category, budget section, procurement category…' })
   category!: string | null;
@@ -56,8 +56,8 @@ export class SearchHighlightsResponse implements SearchHighlights {
   body?: string;
 }
 
-export class SearchHitResponse implements SearchHit {
-  @ApiProperty({ type: SearchRecordResponse, description: 'The record exactly as it was indexed' })
+export class SearchHitResponse {
+  @ApiProperty({ type: SearchRecordResponse, description: 'The record as it was indexed, without its searchable text (see highlights.body)' })
   record!: SearchRecordResponse;
 
   @ApiProperty({ type: SearchHighlightsResponse })
@@ -89,7 +89,7 @@ export class SearchFacetsResponse implements SearchFacets {
   fiscalYears!: SearchFacetValueResponse[];
 }
 
-export class SearchResultResponse implements SearchResult {
+export class SearchResultResponse {
   @ApiProperty({ type: [SearchHitResponse] })
   hits!: SearchHitResponse[];
 
@@ -113,4 +113,15 @@ export class SearchResultResponse implements SearchResult {
 
   @ApiProperty({ type: 'integer' })
   pageSize!: number;
+}
+
+/** The engine's result as the API answers it: each record without its `body`. */
+export function toSearchResultResponse(result: SearchResult): SearchResultResponse {
+  return { ...result, hits: result.hits.map(toSearchHitResponse) };
+}
+
+function toSearchHitResponse({ record, highlights }: SearchHit): SearchHitResponse {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- body is left out on purpose (see SearchRecordResponse)
+  const { body, ...rest } = record;
+  return { record: rest, highlights };
 }

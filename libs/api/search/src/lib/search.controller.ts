@@ -5,7 +5,7 @@ import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLengt
 import { SEARCH_KINDS, SearchKind } from '@communes/shared-contracts';
 import { ApiProblemResponses, Public, ValidationFailedError } from '@communes/api-core';
 import { MAX_PAGE_SIZE, MAX_RESULT_WINDOW, SEARCH_SORTS, SearchEngine, SearchSort } from './search-engine';
-import { SearchResultResponse } from './search-responses.dto';
+import { SearchResultResponse, toSearchResultResponse } from './search-responses.dto';
 import { InvalidSearchQueryError } from './search-validation';
 
 /** `?commune=a&commune=b` and `?commune=a,b` both give ['a', 'b']. */
@@ -108,7 +108,7 @@ export class SearchController {
   @ApiOkResponse({ type: SearchResultResponse })
   async search(@Query() query: SearchQueryDto): Promise<SearchResultResponse> {
     try {
-      return await this.engine.search({
+      const result = await this.engine.search({
         q: query.q?.trim() ?? '',
         communeSlugs: query.commune,
         departments: query.department,
@@ -122,6 +122,7 @@ export class SearchController {
         page: query.page ?? 1,
         pageSize: query.pageSize ?? 20,
       });
+      return toSearchResultResponse(result);
     } catch (error) {
       if (error instanceof InvalidSearchQueryError) throw new ValidationFailedError([{ field: 'query', messages: [error.message] }]);
       throw error;

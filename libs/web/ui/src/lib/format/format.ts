@@ -24,6 +24,18 @@ function numberFormat(locale: string): Intl.NumberFormat {
   return format;
 }
 
+/**
+ * Builds the locale's number and date formatters ahead of their first use. A page's first
+ * `Intl.NumberFormat` loads the locale's ICU data: 20 to 40 ms measured in Chromium here, four
+ * times that on a phone, spent inside the long task in which the app takes over the server's
+ * page (its amounts, counts and dates). Called in a task of its own while the app waits for its
+ * page's code, that cost no longer lengthens the take-over.
+ */
+export function warmUpFormats(locale: string): void {
+  formatNumber(0, locale);
+  formatDate('2000-01-01', locale);
+}
+
 /** Whole number with the locale's grouping: "1 234 567" in French, "1,234,567" in English. */
 export function formatNumber(
   value: number | string | null | undefined,

@@ -9,6 +9,7 @@ import {
 import { toSignal } from '@angular/core/rxjs-interop';
 import { TranslocoService } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
+import { warmUpFormats } from '../format/format';
 import {
   DEFAULT_LANGUAGE,
   isLanguage,
@@ -57,6 +58,10 @@ export class LanguageService {
     this.document.documentElement.lang = language;
     if (persist) {
       this.write(language);
+    }
+    if (this.browser) {
+      // After start-up's task, while the page's code is still on its way (see warmUpFormats).
+      setTimeout(() => warmUpFormats(LOCALES[language]));
     }
   }
 

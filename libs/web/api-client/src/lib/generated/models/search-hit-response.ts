@@ -7,7 +7,7 @@ export interface SearchHitResponse {
   highlights: SearchHighlightsResponse;
 
   /**
-   * The record exactly as it was indexed
+   * The record as it was indexed, without its searchable text (see highlights.body)
    */
   record: SearchRecordResponse;
 }

@@ -9,11 +9,6 @@ export interface SearchRecordResponse {
   amount: string | null;
 
   /**
-   * Searchable text (document text, line label, contract object and awardee…); raw text
-   */
-  body: string;
-
-  /**
    * Document category, budget section, procurement category…
    */
   category: string | null;
