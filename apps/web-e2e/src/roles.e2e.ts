@@ -1,5 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { launchBrowser, newContext, open } from './support/browser';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { baseUrl, launchBrowser, newContext, open } from './support/browser';
 import { ACCOUNTS, signIn } from './support/session';
 
 /**
@@ -13,6 +13,28 @@ const FORBIDDEN: { role: string; account: string; paths: string[] }[] = [
   { role: 'ministry', account: ACCOUNTS.ministry, paths: ['/ancb', '/console/cotonou'] },
   { role: 'ANCB', account: ACCOUNTS.ancb, paths: ['/console/cotonou'] },
 ];
+
+/** The refresh token's cookie in the browser (set by the API, httpOnly), if any. */
+async function refreshCookie(context: BrowserContext) {
+  return (await context.cookies()).find((cookie) => cookie.name === 'communes.refresh');
+}
+
+/** Waits (a few seconds at most) until the API has cleared the cookie. */
+async function noRefreshCookie(context: BrowserContext): Promise<void> {
+  for (const deadline = Date.now() + 5000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 100))) {
+    if (!(await refreshCookie(context))) return;
+  }
+  expect(await refreshCookie(context)).toBeUndefined();
+}
+
+/** The calls to the auth endpoints a page makes from now on. */
+function authCalls(page: Page): string[] {
+  const calls: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.startsWith('/api/v1/auth/')) calls.push(new URL(request.url()).pathname);
+  });
+  return calls;
+}
 
 describe('roles', () => {
   let browser: Browser;
@@ -47,31 +69,74 @@ describe('roles', () => {
     await context.close();
   });
 
-  it('keeps the session across a reload (refresh token rotation), and signs out', async () => {
+  it('keeps the session across a reload (the httpOnly cookie, rotated), out of reach of scripts, and signs out', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await signIn(page, ACCOUNTS.ministry);
+    const cookie = await refreshCookie(context);
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/v1/auth' });
+    // Nothing a script (an XSS) could take: not in document.cookie, not in localStorage.
+    expect(await page.evaluate(() => document.cookie)).not.toContain('communes.refresh');
+    expect(await page.evaluate(() => ({ ...localStorage }))).toEqual({ 'communes.signed-in': '1' });
+    const calls = authCalls(page);
     await page.reload();
     await page.locator('cp-account-panel summary').waitFor();
+    expect(calls).toEqual(['/api/v1/auth/refresh']);
+    expect((await refreshCookie(context))?.value).not.toBe(cookie?.value);
     await page.locator('cp-account-panel summary').click();
     await page.getByRole('button', { name: 'Se déconnecter', exact: true }).click();
     await page.getByRole('link', { name: 'Se connecter' }).waitFor();
+    await noRefreshCookie(context);
     await open(page, '/ministere');
     expect(new URL(page.url()).pathname).toBe('/connexion');
     await context.close();
   });
 
-  it('ends the session everywhere when a used refresh token is replayed', async () => {
+  it('an anonymous reader makes no auth request on load; a refresh token left in localStorage by the former app is dropped', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await open(page, '/');
+    await page.evaluate(() => localStorage.setItem('communes.refresh-token', 'a-token-from-before-the-cookie'));
+    const calls = authCalls(page);
+    await open(page, '/communes/cotonou');
+    await page.getByRole('link', { name: 'Se connecter' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(calls).toEqual([]);
+    expect(await page.evaluate(() => localStorage.getItem('communes.refresh-token'))).toBeNull();
+    await context.close();
+  });
+
+  it('a second tab shares the session, and follows the first one signing out', async () => {
+    const context = await newContext(browser);
+    const first = await context.newPage();
+    await signIn(first, ACCOUNTS.citizen);
+    const second = await context.newPage();
+    await open(second, '/');
+    await second.locator('cp-account-panel summary').waitFor();
+    await first.locator('cp-account-panel summary').click();
+    await first.getByRole('button', { name: 'Se déconnecter', exact: true }).click();
+    await second.getByRole('link', { name: 'Se connecter' }).waitFor();
+    await context.close();
+  });
+
+  it('ends the session everywhere when a used refresh token is replayed, and clears the cookie', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await signIn(page, ACCOUNTS.cotonouAdmin);
-    const stolen = await page.evaluate(() => localStorage.getItem('communes.refresh-token'));
-    // A reload rotates the token; the old one, replayed (as a thief would), revokes the family.
+    // A copy of the cookie, as a thief with access to the device's files or traffic would have.
+    const stolen = (await refreshCookie(context))?.value;
+    expect(stolen).toBeTruthy();
+    // A reload rotates the token; the old one, replayed from elsewhere, ends every session.
     await page.reload();
     await page.locator('cp-account-panel summary').waitFor();
-    const replay = await page.request.post('/api/v1/auth/refresh', { data: { refreshToken: stolen } });
-    expect(replay.status()).toBe(401);
+    const replay = await fetch(`${baseUrl()}/api/v1/auth/refresh`, {
+      method: 'POST',
+      headers: { cookie: `communes.refresh=${stolen}`, 'x-requested-with': 'XMLHttpRequest' },
+    });
+    expect(replay.status).toBe(401);
     await page.reload();
+    await page.getByRole('link', { name: 'Se connecter' }).waitFor();
+    await noRefreshCookie(context);
     // The same page (no reload: the reason lives in memory) explains why on the login page.
     await page.getByRole('link', { name: 'Se connecter' }).click();
     await page.getByText('Par sécurité, votre session a été fermée sur tous vos appareils').waitFor();

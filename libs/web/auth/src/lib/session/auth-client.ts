@@ -20,11 +20,12 @@ import type { AuthSession, CurrentUser, SignUpInput } from './auth-session';
 export type RefreshOutcome = { kind: 'rotated'; tokens: AccessTokenDto } | { kind: 'rejected'; code: string | null } | { kind: 'unreachable' };
 
 /**
- * Sent to the endpoints that read the refresh cookie: the API refuses them without it, so that no
- * other site can forge them (a form cannot add a header; a script of another origin would need a
- * CORS preflight the API never grants).
+ * What the endpoints that read the refresh cookie are sent: the header the API requires there, so
+ * that no other site can forge them (a form cannot add a header; a script of another origin would
+ * need a CORS preflight the API never grants), and an empty JSON object (the generated client
+ * sends `Content-Type: application/json` anyway, and an empty body with it is a 400).
  */
-const FROM_THE_APP = { 'X-Requested-With': 'XMLHttpRequest' } as const;
+const FROM_THE_APP = { 'X-Requested-With': 'XMLHttpRequest', body: {} };
 
 /**
  * The auth endpoints on the generated client. The refresh token never passes through here: the

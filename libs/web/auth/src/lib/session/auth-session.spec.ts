@@ -32,12 +32,13 @@ async function sent(http: HttpTestingController, url: string): Promise<TestReque
 const access = (n: number) => ({ accessToken: `access-${n}`, tokenType: 'Bearer', expiresIn: 900 });
 const setup = () => TestBed.configureTestingModule({ providers: [provideHttpClient(withInterceptors([authInterceptor])), provideHttpClientTesting()] });
 
-/** The refresh or logout request as the API requires it: the CSRF header, no body (the cookie is the browser's). */
+/** The refresh or logout request as the API requires it: the CSRF header, an empty JSON object (the cookie is the browser's). */
 function expectCookieRequest(request: TestRequest): void {
   expect(request.request.method).toBe('POST');
   expect(request.request.headers.get('X-Requested-With')).toBe('XMLHttpRequest');
   expect(request.request.headers.has('Authorization')).toBe(false);
-  expect(request.request.body ?? null).toBeNull();
+  expect(request.request.body).toEqual({});
+  expect(request.request.detectContentTypeHeader()).toBe('application/json');
 }
 
 describe('AuthSession and the auth interceptor', () => {
