@@ -1,4 +1,4 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig, DomainError } from '@communes/api-core';
@@ -37,6 +37,9 @@ export class RefreshTokenCookie {
       path: REFRESH_TOKEN_COOKIE_PATH,
       maxAge: config.REFRESH_TOKEN_TTL_DAYS * 86_400,
     };
+    if (config.NODE_ENV === 'production' && !this.options.secure) {
+      new Logger('Auth').warn(`PUBLIC_URL=${config.PUBLIC_URL} is not https://: the refresh token cookie is sent without Secure, readable on the network.`);
+    }
   }
 
   /** Puts the refresh token in the cookie and returns what the body carries. */
@@ -50,9 +53,9 @@ export class RefreshTokenCookie {
     return request.cookies[REFRESH_TOKEN_COOKIE] || null;
   }
 
+  /** Same name, path and attributes, expired now (clearCookie sets Max-Age=0 and a past Expires). */
   clear(reply: FastifyReply): void {
-    const { maxAge: _maxAge, ...options } = this.options;
-    reply.clearCookie(REFRESH_TOKEN_COOKIE, options);
+    reply.clearCookie(REFRESH_TOKEN_COOKIE, this.options);
   }
 }
 
