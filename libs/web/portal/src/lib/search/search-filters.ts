@@ -1,8 +1,10 @@
 import {
+  afterNextRender,
   ChangeDetectionStrategy,
   Component,
   input,
   output,
+  signal,
 } from '@angular/core';
 import { NumberPipe } from '@communes/web-ui';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -49,10 +51,32 @@ export class SearchFilters {
   readonly amountApplied = output<{ min: string; max: string }>();
   readonly cleared = output<void>();
 
-  /** Filters start open beside the results on a wide screen, folded above them on a phone. */
-  protected readonly wide =
-    typeof matchMedia === 'function' &&
-    matchMedia('(min-width: 56rem)').matches;
+  /**
+   * Filters start open beside the results on a wide screen, folded above them on a phone. The
+   * server cannot tell which: it sends them folded, and a wide screen opens them once the app runs.
+   */
+  protected readonly open = signal(false);
+  /**
+   * Whether the facets are drawn: only once the box has been open. Folded on a phone, they
+   * would be dozens of checkboxes for the app to take over from the server's page, on the
+   * phone's slow CPU, that most readers never unfold.
+   */
+  protected readonly drawn = signal(false);
+
+  constructor() {
+    afterNextRender(() => {
+      const wide =
+        typeof matchMedia === 'function' &&
+        matchMedia('(min-width: 56rem)').matches;
+      if (wide) this.toggle(true);
+    });
+  }
+
+  /** The box was opened or closed (by its summary, or by the find-in-page of the browser). */
+  protected toggle(open: boolean): void {
+    this.open.set(open);
+    if (open) this.drawn.set(true);
+  }
 
   protected applyAmount(event: Event, min: string, max: string): void {
     event.preventDefault();

@@ -114,6 +114,14 @@ describe('SearchPage', () => {
     harness = await RouterTestingHarness.create();
   });
 
+  /** Unfolds the filters, as a tap on their summary does. */
+  async function openFilters(page: HTMLElement): Promise<void> {
+    const details = page.querySelector('details') as HTMLDetailsElement;
+    details.open = true;
+    details.dispatchEvent(new Event('toggle'));
+    await harness.fixture.whenStable();
+  }
+
   it('searches what the URL says and shows hits with highlights, commune and amount', async () => {
     await harness.navigateByUrl('/recherche?q=école&kind=contract&page=2');
     const page = harness.routeNativeElement as HTMLElement;
@@ -164,12 +172,20 @@ describe('SearchPage', () => {
     const commune = page.querySelector<HTMLAnchorElement>('.hit__meta a');
     expect(commune?.getAttribute('href')).toBe('/communes/cotonou');
 
-    const ctrlClick = new MouseEvent('click', { bubbles: true, cancelable: true, ctrlKey: true });
+    const ctrlClick = new MouseEvent('click', {
+      bubbles: true,
+      cancelable: true,
+      ctrlKey: true,
+    });
     title?.dispatchEvent(ctrlClick);
     expect(navigate).not.toHaveBeenCalled();
     expect(ctrlClick.defaultPrevented).toBe(false);
 
-    const click = new MouseEvent('click', { bubbles: true, cancelable: true, button: 0 });
+    const click = new MouseEvent('click', {
+      bubbles: true,
+      cancelable: true,
+      button: 0,
+    });
     title?.dispatchEvent(click);
     expect(click.defaultPrevented).toBe(true);
     expect(navigate).toHaveBeenCalledWith('/communes/cotonou/contracts/1');
@@ -178,6 +194,10 @@ describe('SearchPage', () => {
   it('shows facets as labelled checkboxes with counts, and puts a ticked one in the URL', async () => {
     await harness.navigateByUrl('/recherche?q=école');
     const page = harness.routeNativeElement as HTMLElement;
+    // Folded (a phone: no wide screen here), the box holds no facets until it is opened.
+    expect(page.querySelector('details')?.open).toBe(false);
+    expect(page.querySelectorAll('fieldset')).toHaveLength(0);
+    await openFilters(page);
 
     const legends = Array.from(page.querySelectorAll('legend'), (l) =>
       plain(l.textContent),
@@ -218,6 +238,7 @@ describe('SearchPage', () => {
   it('applies an amount range and a sort from the form', async () => {
     await harness.navigateByUrl('/recherche');
     const page = harness.routeNativeElement as HTMLElement;
+    await openFilters(page);
 
     const min = page.querySelector<HTMLInputElement>('#montant-min');
     if (min) {
