@@ -106,6 +106,13 @@ describe('good practices', () => {
     await page.getByText('2 400 repas à 250 FCFA', { exact: false }).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshots(page, 'good-practice');
+    // The commune's own page lists it among its good practices, linking to it.
+    await open(page, '/communes/cotonou');
+    const practices = page.getByRole('region', { name: "Bonnes pratiques reconnues par l'ANCB" });
+    await practices.waitFor();
+    await page.waitForFunction(() => document.querySelector('[ngh]') === null);
+    await practices.getByRole('link', { name: title }).click();
+    await page.getByRole('heading', { name: title, level: 1 }).waitFor();
     await visitor.close();
   });
 });

@@ -9,8 +9,10 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
  * News and feedback photos, in a real browser: a Cotonou editor writes and publishes an article
  * from the console → a signed-out visitor sees it on the commune's overview and reads it; a
  * citizen sends a doléance with a photo (previewed, sent after the text, with its progress) →
- * the photo shows on the public tracking page. axe-core on the console page, the news list, the
- * form with a photo and the tracking page.
+ * the photo shows on the public tracking page, and its author deletes it there (« Supprimer la
+ * photo », confirmed); the editor's cover, shown while editing, is removed (« Retirer l'image »).
+ * axe-core on the console page (with the cover), the news list, the form with a photo and the
+ * tracking page (with the delete button).
  */
 describe('news and feedback photos', () => {
   let browser: Browser;
@@ -31,10 +33,22 @@ describe('news and feedback photos', () => {
     await editor.page.getByLabel('Titre').fill(title);
     await editor.page.getByLabel('Résumé (facultatif)').fill('Samedi matin, curage des caniveaux avec les riverains.');
     await editor.page.getByLabel('Texte', { exact: true }).fill('Rendez-vous à 7 h devant la maison du chef quartier.\n\nGants et pelles sont fournis par la mairie.');
+    await editor.page.getByLabel('Image de couverture (facultatif)').setInputFiles({ name: 'couverture.png', mimeType: 'image/png', buffer: PNG });
     await editor.page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
     await editor.page.getByText('Article enregistré.').waitFor();
     expect(await seriousA11yViolations(editor.page)).toEqual([]);
     await screenshots(editor.page, 'news-console');
+    // The cover shows while editing; « Retirer l'image », confirmed, takes it off.
+    await editor.page.getByRole('button', { name: `Modifier « ${title} »` }).click();
+    const cover = editor.page.locator('.current-cover img');
+    await cover.waitFor();
+    await editor.page.waitForFunction((img) => img instanceof HTMLImageElement && img.complete && img.naturalWidth > 0, await cover.elementHandle());
+    expect(await seriousA11yViolations(editor.page)).toEqual([]);
+    editor.page.once('dialog', (dialog) => void dialog.accept());
+    await editor.page.getByRole('button', { name: "Retirer l'image" }).click();
+    await editor.page.getByText('Image retirée.').waitFor();
+    expect(await editor.page.locator('.current-cover').count()).toBe(0);
+    await editor.page.getByRole('button', { name: 'Annuler' }).click();
     await editor.page.getByRole('button', { name: `Publier « ${title} »` }).click();
     await editor.page.getByRole('button', { name: 'Publier maintenant' }).click();
     await editor.page.getByText('Article publié.').waitFor();
@@ -92,7 +106,21 @@ describe('news and feedback photos', () => {
     await photo.waitFor();
     expect(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     expect(await seriousA11yViolations(publicPage)).toEqual([]);
+    // Only the author is offered to delete it.
+    expect(await publicPage.getByRole('button', { name: 'Supprimer la photo 1' }).count()).toBe(0);
     await visitor.close();
+
+    // The author deletes it from the tracking page, after confirming.
+    await open(page, `/suivi/${number}?commune=cotonou`);
+    await page.getByRole('img', { name: `Photo 1 jointe à la demande ${number}` }).waitFor();
+    await page.waitForFunction(() => document.querySelector('[ngh]') === null);
+    const remove = page.getByRole('button', { name: 'Supprimer la photo 1' });
+    await remove.waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await remove.click();
+    await page.getByText('Photo 1 supprimée.').waitFor();
+    expect(await page.getByRole('img', { name: `Photo 1 jointe à la demande ${number}` }).count()).toBe(0);
     await citizen.context.close();
   });
 });

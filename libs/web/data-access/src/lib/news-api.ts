@@ -64,6 +64,14 @@ export class NewsApi {
     return newsControllerRemoveCover(this.http, this.rootUrl, { slug, id }).pipe(map((r) => r.body), asApiErrors());
   }
 
+  /**
+   * The cover's bytes, with the caller's credentials: a draft's cover is served to its commune's
+   * staff only, which an <img> (no Authorization header) cannot be.
+   */
+  coverBlob(coverUrl: string): Observable<Blob> {
+    return this.http.get(this.rootUrl + coverUrl, { responseType: 'blob' }).pipe(asApiErrors());
+  }
+
   /** The cover's address under the API root (the API gives it relative). */
   coverUrl(article: Pick<NewsArticle, 'cover'>): string | null {
     return article.cover ? this.rootUrl + article.cover.url : null;

@@ -113,10 +113,17 @@ describe('NewsPage (console)', () => {
     const cover = { url: `${base}/a/cover?v=1`, mediaType: 'image/jpeg', width: 400, height: 200, alt: 'Le marché Dantokpa' };
     const withCover = { ...article('a', 'published', 'Curage des caniveaux'), cover } as NewsArticle;
     const { harness, http, page } = await open([withCover, article('b', 'draft')]);
+    Object.assign(URL, { createObjectURL: jest.fn(() => 'blob:cover-1'), revokeObjectURL: jest.fn() });
     page.querySelectorAll('.news-list > li')[0].querySelector('button')!.dispatchEvent(new Event('click'));
+    await settle();
+    TestBed.tick();
+    await settle();
+    // Fetched by the app (with the staff's credentials: a draft's cover is not public), shown from a blob: URL.
+    http.expectOne({ method: 'GET', url: `${base}/a/cover?v=1` }).flush(new Blob([new Uint8Array([1, 2, 3])], { type: 'image/jpeg' }));
+    await settle();
     await harness.fixture.whenStable();
     const image = page.querySelector<HTMLImageElement>('.current-cover img')!;
-    expect(image.getAttribute('src')).toBe(`${base}/a/cover?v=1`);
+    expect(image.getAttribute('src')).toBe('blob:cover-1');
     expect(image.getAttribute('alt')).toBe('Le marché Dantokpa');
     expect(page.querySelector('label[for=news-cover]')?.textContent?.trim()).toBe("Remplacer l'image de couverture (facultatif)");
     const remove = page.querySelector<HTMLButtonElement>('#news-remove-cover')!;
@@ -138,6 +145,7 @@ describe('NewsPage (console)', () => {
     await settle();
     await harness.fixture.whenStable();
     expect(page.querySelector('.current-cover')).toBeNull();
+    expect(URL.revokeObjectURL).toHaveBeenCalledWith('blob:cover-1');
     expect(page.querySelector('[role=status]')?.textContent).toContain('Image retirée.');
     expect(page.querySelector('label[for=news-cover]')?.textContent?.trim()).toBe('Image de couverture (facultatif)');
     // Still editing the same article, its text untouched.

@@ -1,4 +1,4 @@
-import { afterNextRender, ChangeDetectionStrategy, Component, computed, ElementRef, inject, Injector, resource, signal } from '@angular/core';
+import { afterNextRender, ChangeDetectionStrategy, Component, DestroyRef, effect, ElementRef, inject, Injector, resource, signal } from '@angular/core';
 import { NEWS_BODY_MAX, NEWS_REASON_MIN, NEWS_SUMMARY_MAX, NEWS_TITLE_MAX, NEWS_TITLE_MIN } from '@communes/shared-contracts';
 import { ApiError, type NewsArticle, NewsApi } from '@communes/web-data-access';
 import { DatePipe as CpDatePipe } from '@communes/web-ui';
@@ -75,7 +75,9 @@ export function validateNews(values: { title: string; summary: string; body: str
       @if (editing()?.cover; as cover) {
         <div class="cp-field current-cover">
           <p id="news-current-cover">{{ 'console.news.currentCover' | transloco }}</p>
-          <img [src]="coverUrl()" width="160" [attr.height]="coverHeight(cover)" [alt]="cover.alt || ('console.news.currentCoverAlt' | transloco)" />
+          @if (coverPreview.hasValue()) {
+            <img [src]="coverPreview.value()" width="160" [attr.height]="coverHeight(cover)" [alt]="cover.alt || ('console.news.currentCoverAlt' | transloco)" />
+          }
           <button class="cp-button cp-button--secondary" type="button" id="news-remove-cover" [disabled]="busy()" (click)="removeCover()">
             {{ 'console.news.removeCover' | transloco }}
           </button>
@@ -194,6 +196,16 @@ export class NewsPage {
   protected readonly errors = signal<NewsErrors>({});
   protected readonly editing = signal<NewsArticle | null>(null);
   protected readonly acting = signal<{ id: string; action: 'publish' | 'withdraw' } | null>(null);
+  constructor() {
+    let shown: string | undefined;
+    effect(() => {
+      const url = this.coverPreview.hasValue() ? this.coverPreview.value() : undefined;
+      if (shown && shown !== url) URL.revokeObjectURL(shown);
+      shown = url;
+    });
+    inject(DestroyRef).onDestroy(() => shown && URL.revokeObjectURL(shown));
+  }
+
   protected readonly articles = resource({ loader: () => firstValueFrom(this.api.list(this.slug, { pageSize: 50 })) });
 
   protected async save(form: HTMLFormElement): Promise<void> {
@@ -224,9 +236,13 @@ export class NewsPage {
     afterNextRender(() => this.host.querySelector<HTMLElement>('#news-title')?.focus(), { injector: this.injector });
   }
 
-  protected readonly coverUrl = computed(() => {
-    const article = this.editing();
-    return article ? this.api.coverUrl(article) : null;
+  /**
+   * The cover of the article being edited, fetched with the staff's credentials (a draft's cover is
+   * not public) and shown from a blob: URL, revoked when it changes.
+   */
+  protected readonly coverPreview = resource({
+    params: () => this.editing()?.cover?.url,
+    loader: async ({ params }) => URL.createObjectURL(await firstValueFrom(this.api.coverBlob(params))),
   });
 
   protected coverHeight(cover: { width: number; height: number }): number {
