@@ -1,5 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
-import { TenantTransaction } from '@communes/api-database';
+import { runMigrations, TenantTransaction } from '@communes/api-database';
 import { TestContext, TestUser, TEST_PASSWORD } from '@communes/api-testing';
 
 interface Tokens {
@@ -25,17 +25,26 @@ interface Session extends Tokens {
 }
 
 const COOKIE = 'communes.refresh';
+/** The signed-in flag the API sets and clears with the refresh cookie (no secret, read by the web app at start). */
+const FLAG = 'communes.signed-in';
 /** What the web app adds to the routes that read the cookie (CSRF defence, see CookieCsrfGuard). */
 const CSRF = { 'x-requested-with': 'XMLHttpRequest' };
 
-/** The refresh cookie an answer sets (its value, and its attributes in lower case), if any. */
-function setCookie(response: Answer<unknown>): { value: string; attributes: string[] } | null {
+/** The refresh cookie (or another one) an answer sets (its value, and its attributes in lower case), if any. */
+function setCookie(response: Answer<unknown>, name = COOKIE): { value: string; attributes: string[] } | null {
   const header = response.headers['set-cookie'];
   const all = header === undefined ? [] : Array.isArray(header) ? header : [String(header)];
-  const ours = all.find((c) => c.startsWith(`${COOKIE}=`));
+  const ours = all.find((c) => c.startsWith(`${name}=`));
   if (!ours) return null;
   const [pair, ...attributes] = ours.split(';').map((part) => part.trim());
-  return { value: decodeURIComponent(pair.slice(COOKIE.length + 1)), attributes: attributes.map((a) => a.toLowerCase()) };
+  return { value: decodeURIComponent(pair.slice(name.length + 1)), attributes: attributes.map((a) => a.toLowerCase()) };
+}
+
+/** Both cookies expired at once by an answer that ends the session. */
+function expectBothCleared(response: Answer<unknown>): void {
+  expect(setCookie(response)).toEqual({ value: '', attributes: expect.arrayContaining(['path=/api/v1/auth', 'max-age=0', 'httponly', 'samesite=strict']) });
+  expect(setCookie(response, FLAG)).toEqual({ value: '', attributes: expect.arrayContaining(['path=/', 'max-age=0', 'samesite=strict']) });
+  expect(setCookie(response, FLAG)?.attributes).not.toContain('httponly');
 }
 
 /** The session a login, register or refresh answered: the refresh token must come in the cookie. */
@@ -119,6 +128,12 @@ describe('accounts and sessions', () => {
         );
         // Served over plain http (PUBLIC_URL http://localhost here, as with npm start): not Secure.
         expect(cookie?.attributes).not.toContain('secure');
+        // The signed-in flag with it: no secret, readable by the app's scripts on every page, same lifetime.
+        const flag = setCookie(response, FLAG);
+        expect(flag?.value).toBe('1');
+        expect(flag?.attributes).toEqual(expect.arrayContaining(['samesite=strict', 'path=/', `max-age=${30 * 86_400}`]));
+        expect(flag?.attributes).not.toContain('httponly');
+        expect(flag?.attributes).not.toContain('secure');
       }
     });
 
@@ -189,15 +204,15 @@ describe('accounts and sessions', () => {
     const replay = await refresh(first.refreshToken);
     expect(replay.status).toBe(401);
     expect(replay.body.code).toBe('auth.refresh-token-reused');
-    // The replayer's cookie is cleared (expired at once, same name and path).
-    expect(setCookie(replay)).toEqual({ value: '', attributes: expect.arrayContaining(['path=/api/v1/auth', 'max-age=0', 'httponly', 'samesite=strict']) });
+    // The replayer's cookie is cleared (expired at once, same name and path), and the signed-in flag with it.
+    expectBothCleared(replay);
     // The legitimate latest token died, and so did the account's other sessions, access tokens included.
     // Each device, on its next refresh, is told why (not merely "expired"), and its cookie cleared.
     for (const refreshToken of [second.refreshToken, otherDevice.refreshToken]) {
       const after = await refresh(refreshToken);
       expect(after.status).toBe(401);
       expect(after.body.code).toBe('auth.refresh-token-reused');
-      expect(setCookie(after)?.attributes).toContain('max-age=0');
+      expectBothCleared(after);
     }
     for (const token of [otherDevice.accessToken, second.accessToken]) {
       expect((await ctx.request({ method: 'GET', url: '/api/v1/me', token })).status).toBe(401);
@@ -215,17 +230,19 @@ describe('accounts and sessions', () => {
     const stale = await refresh(loggedOut.refreshToken);
     expect(stale.status).toBe(401);
     expect(stale.body.code).toBe('auth.invalid-refresh-token');
-    expect(setCookie(stale)?.attributes).toContain('max-age=0');
+    expectBothCleared(stale);
     expect((await refresh(kept.refreshToken)).status).toBe(200);
   });
 
-  it('logs out everywhere: every refresh token revoked, every access token refused at once', async () => {
+  it('logs out everywhere: every refresh token revoked, every access token refused at once, this browser\'s cookies cleared', async () => {
     const user = await ctx.newUser();
     const phone = await loginSession(user.email);
     const laptop = await loginSession(user.email);
     const bystander = await loginSession(citizen.email);
     expect((await ctx.request({ method: 'DELETE', url: '/api/v1/me/sessions' })).status).toBe(401);
-    expect((await ctx.request({ method: 'DELETE', url: '/api/v1/me/sessions', token: laptop.accessToken })).status).toBe(204);
+    const everywhere = await ctx.request({ method: 'DELETE', url: '/api/v1/me/sessions', token: laptop.accessToken });
+    expect(everywhere.status).toBe(204);
+    expectBothCleared(everywhere);
     for (const tokens of [phone, laptop]) {
       expect((await ctx.request({ method: 'GET', url: '/api/v1/me', token: tokens.accessToken })).status).toBe(401);
       expect((await refresh(tokens.refreshToken)).status).toBe(401);
@@ -264,15 +281,15 @@ describe('accounts and sessions', () => {
     expect(registered).toMatchObject({ statements: ['insert', 'insert'], sv: 0 });
   });
 
-  it('logout revokes the session and clears the cookie; without a cookie it only clears it', async () => {
+  it('logout revokes the session and clears the cookie and the flag; without a cookie it only clears them', async () => {
     const session = await loginSession(citizen.email);
     const logout = await withCookie('logout', session.refreshToken);
     expect(logout.status).toBe(204);
-    expect(setCookie(logout)).toEqual({ value: '', attributes: expect.arrayContaining(['path=/api/v1/auth', 'max-age=0', 'httponly', 'samesite=strict']) });
+    expectBothCleared(logout);
     expect((await refresh(session.refreshToken)).status).toBe(401);
     const again = await withCookie('logout', null);
     expect(again.status).toBe(204);
-    expect(setCookie(again)?.attributes).toContain('max-age=0');
+    expectBothCleared(again);
   });
 
   describe('bad input gets a clear 4xx problem, never a 500', () => {
@@ -351,8 +368,60 @@ describe('the refresh cookie over https', () => {
     const user = await ctx.newUser();
     const response = await ctx.request<Tokens>({ method: 'POST', url: '/api/v1/auth/login', body: { identifier: user.email, password: TEST_PASSWORD } });
     expect(setCookie(response)?.attributes).toEqual(expect.arrayContaining(['secure', 'httponly', 'samesite=strict', 'path=/api/v1/auth']));
+    expect(setCookie(response, FLAG)?.attributes).toEqual(expect.arrayContaining(['secure', 'samesite=strict', 'path=/']));
     const logout = await ctx.request({ method: 'POST', url: '/api/v1/auth/logout', headers: { ...CSRF, cookie: `${COOKIE}=${sessionOf(response).refreshToken}` } });
     expect(logout.status).toBe(204);
     expect(setCookie(logout)?.attributes).toEqual(expect.arrayContaining(['secure', 'httponly', 'samesite=strict', 'path=/api/v1/auth', 'max-age=0']));
+    expect(setCookie(logout, FLAG)?.attributes).toEqual(expect.arrayContaining(['secure', 'samesite=strict', 'path=/', 'max-age=0']));
+  });
+});
+
+// Its own database: the migration revokes every live token of it.
+describe('migration 1765000000000: the refresh tokens live before the cookie are revoked at deploy', () => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await TestContext.create();
+  });
+  afterAll(() => ctx.close());
+
+  const refresh = (refreshToken: string) =>
+    ctx.request<Tokens & Problem>({ method: 'POST', url: '/api/v1/auth/refresh', headers: { ...CSRF, cookie: `${COOKIE}=${refreshToken}` } });
+  const loginSession = async (email: string) =>
+    sessionOf(await ctx.request<Tokens>({ method: 'POST', url: '/api/v1/auth/login', body: { identifier: email, password: TEST_PASSWORD } }));
+
+  it('revokes each live token (reason cookie-migration): presented later, it is "expired", ends nothing else, and a new login works', async () => {
+    const user = await ctx.newUser();
+    // Before the deploy: a live token (as an older app kept in localStorage), and one already rotated.
+    const live = await loginSession(user.email);
+    const rotatedAway = await loginSession(user.email);
+    const afterRotation = sessionOf(await refresh(rotatedAway.refreshToken));
+
+    // The deploy: this migration is pending again and runs like any other (npm run db:migrate).
+    await ctx.sql.query(`delete from schema_migrations where name = 'RevokePreCookieRefreshTokens1765000000000'`);
+    expect(await runMigrations(ctx.db.ownerUrl)).toEqual(['RevokePreCookieRefreshTokens1765000000000']);
+
+    const { rows } = await ctx.sql.query<{ revoked: boolean; reason: string | null; used: boolean }>(
+      `select revoked_at is not null as revoked, revoked_reason as reason, used_at is not null as used
+       from refresh_tokens where user_id = $1 order by created_at, used_at nulls last`,
+      [user.id],
+    );
+    // Live ones revoked; the rotated one kept as it was (presenting it stays a replay).
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        { revoked: true, reason: 'cookie-migration', used: false },
+        { revoked: false, reason: null, used: true },
+      ]),
+    );
+    expect(rows.filter((row) => !row.revoked && !row.used)).toEqual([]);
+
+    const newLogin = await loginSession(user.email);
+    for (const refreshToken of [live.refreshToken, afterRotation.refreshToken]) {
+      const refused = await refresh(refreshToken);
+      expect(refused.status).toBe(401);
+      expect(refused.body.code).toBe('auth.invalid-refresh-token');
+      expectBothCleared(refused);
+    }
+    // Not a replay: the session opened after the deploy lives on.
+    expect((await refresh(newLogin.refreshToken)).status).toBe(200);
   });
 });

@@ -9,7 +9,9 @@ import { LocalAuthGuard } from './guards/local-auth.guard';
 import { AccessToken, CookieCsrfGuard, RefreshTokenCookie } from './refresh-token-cookie';
 import type { UserRecord } from './users.repository';
 
-const SETS_COOKIE = 'Sets the refresh token in the `communes.refresh` cookie (HttpOnly, SameSite=Strict, Path=/api/v1/auth); the body carries the access token only.';
+const SETS_COOKIE =
+  'Sets the refresh token in the `communes.refresh` cookie (HttpOnly, SameSite=Strict, Path=/api/v1/auth), and the `communes.signed-in=1` flag ' +
+  '(no secret, readable by scripts, Path=/, same lifetime) that tells the web app a session exists; the body carries the access token only.';
 const CSRF_HEADER_DOC = { name: 'X-Requested-With', required: true, description: 'Any value: proves the request comes from the app (a form cannot set it). Missing: 403.' };
 
 @ApiTags('auth')
@@ -45,7 +47,7 @@ export class AuthController {
   @UseGuards(CookieCsrfGuard)
   @ApiOperation({
     summary: 'A new access token from the refresh token cookie, which is rotated',
-    description: `Takes no body: a \`refreshToken\` in the body (the former API) is refused with 400. ${SETS_COOKIE} A refused refresh clears the cookie.`,
+    description: `Takes no body: a \`refreshToken\` in the body (the former API) is refused with 400. ${SETS_COOKIE} A refused refresh clears both cookies.`,
   })
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiBody({ type: NoBodyDto, required: false })
@@ -71,7 +73,7 @@ export class AuthController {
 
   @Post('logout')
   @UseGuards(CookieCsrfGuard)
-  @ApiOperation({ summary: "Ends this login (the cookie's refresh token and the ones rotated before it) and clears the cookie; idempotent" })
+  @ApiOperation({ summary: "Ends this login (the cookie's refresh token and the ones rotated before it) and clears both cookies; idempotent" })
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiBody({ type: NoBodyDto, required: false })
   @ApiNoContentResponse()

@@ -11,6 +11,14 @@ export const REFRESH_TOKEN_COOKIE = 'communes.refresh';
  * `Path=/`, i.e. the cookie on every request; the narrow path is worth more.
  */
 export const REFRESH_TOKEN_COOKIE_PATH = '/api/v1/auth';
+/**
+ * "This browser is signed in": a flag, not a secret (`1`), readable by the web app's scripts, on
+ * every path. It lets a start-up know whether a refresh is worth a request, by reading
+ * `document.cookie` (cheap), so anonymous readers make no auth request and touch no storage.
+ * Set and cleared by the same answers as the refresh cookie, with its lifetime, so the two never
+ * disagree (see RefreshTokenCookie).
+ */
+export const SIGNED_IN_COOKIE = 'communes.signed-in';
 /** The header the web app adds to the routes that read the cookie (see CookieCsrfGuard). */
 export const CSRF_HEADER = 'x-requested-with';
 
@@ -24,10 +32,17 @@ export type AccessToken = Omit<TokenPair, 'refreshToken'>;
  * validated address people reach the app at, https:// in production): not by the request's
  * protocol, which behind the TLS-terminating proxy of a deployment is plain http. `npm start` and
  * the tests serve http://localhost, where a Secure cookie would not be kept by every browser.
+ *
+ * The signed-in flag (SIGNED_IN_COOKIE) goes with it, set here rather than by the web app: it then
+ * has the refresh cookie's exact lifetime (`REFRESH_TOKEN_TTL_DAYS`, renewed by each rotation, where
+ * a lifetime written in the web app would drift from the configuration and lapse while the session
+ * lives), and every answer that ends the session (logout, a refused or replayed refresh) clears
+ * both at once, including the ones the web app does not read as a sign-out.
  */
 @Injectable()
 export class RefreshTokenCookie {
   private readonly options: CookieSerializeOptions;
+  private readonly flagOptions: CookieSerializeOptions;
 
   constructor(config: AppConfig) {
     this.options = {
@@ -37,15 +52,17 @@ export class RefreshTokenCookie {
       path: REFRESH_TOKEN_COOKIE_PATH,
       maxAge: config.REFRESH_TOKEN_TTL_DAYS * 86_400,
     };
+    this.flagOptions = { ...this.options, httpOnly: false, path: '/' };
     if (config.NODE_ENV === 'production' && !this.options.secure) {
       new Logger('Auth').warn(`PUBLIC_URL=${config.PUBLIC_URL} is not https://: the refresh token cookie is sent without Secure, readable on the network.`);
     }
   }
 
-  /** Puts the refresh token in the cookie and returns what the body carries. */
+  /** Puts the refresh token in the cookie (and sets the signed-in flag) and returns what the body carries. */
   deliver(reply: FastifyReply, tokens: TokenPair): AccessToken {
     const { refreshToken, ...access } = tokens;
     reply.setCookie(REFRESH_TOKEN_COOKIE, refreshToken, this.options);
+    reply.setCookie(SIGNED_IN_COOKIE, '1', this.flagOptions);
     return access;
   }
 
@@ -53,9 +70,10 @@ export class RefreshTokenCookie {
     return request.cookies[REFRESH_TOKEN_COOKIE] || null;
   }
 
-  /** Same name, path and attributes, expired now (clearCookie sets Max-Age=0 and a past Expires). */
+  /** Both cookies: same names, paths and attributes, expired now (clearCookie sets Max-Age=0 and a past Expires). */
   clear(reply: FastifyReply): void {
     reply.clearCookie(REFRESH_TOKEN_COOKIE, this.options);
+    reply.clearCookie(SIGNED_IN_COOKIE, this.flagOptions);
   }
 }
 

@@ -10,8 +10,11 @@ export interface RefreshTokenRecord {
   expiresAt: Date;
 }
 
-/** Why a token was revoked (migration 1764730000001). */
-export type RevokedReason = 'logout' | 'reuse' | 'logout-everywhere';
+/**
+ * Why a token was revoked (migrations 1764730000001 and 1765000000000). `cookie-migration`: live
+ * when the refresh token moved to its cookie, revoked at that deploy (written by the migration only).
+ */
+export type RevokedReason = 'logout' | 'reuse' | 'logout-everywhere' | 'cookie-migration';
 
 /** Refresh tokens are stored as SHA-256 hashes, grouped in families (one per login). */
 @Injectable()

@@ -23,6 +23,7 @@ import { News1764720000010 } from './1764720000010-news.migration';
 import { GoodPractices1764710000000 } from './1764710000000-good-practices.migration';
 import { LogoUploadIntents1764800000000 } from './1764800000000-logo-upload-intents.migration';
 import { FeedbackPhotoRemoval1764900000000 } from './1764900000000-feedback-photo-removal.migration';
+import { RevokePreCookieRefreshTokens1765000000000 } from './1765000000000-revoke-pre-cookie-refresh-tokens.migration';
 
 /** Every migration, in order. Migrations run as the owner role, never `synchronize`. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   RefreshTokenRevokedReason1764730000001,
   LogoUploadIntents1764800000000,
   FeedbackPhotoRemoval1764900000000,
+  RevokePreCookieRefreshTokens1765000000000,
 ];
