@@ -1,46 +1,58 @@
+import { Location } from '@angular/common';
 import {
   afterNextRender,
   ChangeDetectionStrategy,
   Component,
+  computed,
   DestroyRef,
   effect,
   ElementRef,
   inject,
   Injector,
 } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import {
   NavigationEnd,
   Router,
-  RouterLink,
-  RouterLinkActive,
   RouterOutlet,
   TitleStrategy,
 } from '@angular/router';
 import {
+  AppLinks,
   LoadFailure,
   NumberPipe,
   TranslatedTitleStrategy,
 } from '@communes/web-ui';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { filter } from 'rxjs';
+import { filter, map } from 'rxjs';
 import { CommuneContext } from './commune-context';
 
 /** The sections of a commune's page, as child routes. */
 export const COMMUNE_TABS = [
-  { path: '.', key: 'overview', exact: true },
-  { path: 'agenda', key: 'agenda', exact: false },
-  { path: 'actualites', key: 'news', exact: false },
-  { path: 'sessions', key: 'sessions', exact: false },
-  { path: 'documents', key: 'documents', exact: false },
-  { path: 'budgets', key: 'budget', exact: false },
-  { path: 'contracts', key: 'contracts', exact: false },
-  { path: 'open-data', key: 'openData', exact: false },
+  { path: '.', key: 'overview' },
+  { path: 'agenda', key: 'agenda' },
+  { path: 'actualites', key: 'news' },
+  { path: 'sessions', key: 'sessions' },
+  { path: 'documents', key: 'documents' },
+  { path: 'budgets', key: 'budget' },
+  { path: 'contracts', key: 'contracts' },
+  { path: 'open-data', key: 'openData' },
   // Participation pages (lazy lib web-participation, routed by the app at these paths).
-  { path: 'doleances', key: 'feedback', exact: false },
-  { path: 'consultations', key: 'consultations', exact: false },
-  { path: 'debats', key: 'debates', exact: false },
+  { path: 'doleances', key: 'feedback' },
+  { path: 'consultations', key: 'consultations' },
+  { path: 'debats', key: 'debates' },
 ] as const;
+
+/** The path of a tab's page: `/communes/cotonou` for the overview, `/communes/cotonou/agenda`… */
+export function tabHref(slug: string, path: string): string {
+  return path === '.' ? `/communes/${slug}` : `/communes/${slug}/${path}`;
+}
+
+/** The tab (its `path`) a commune page's URL belongs to: its first section, `.` for none. */
+export function tabOf(url: string): string {
+  const segments = url.split(/[?#]/)[0].split('/').filter(Boolean);
+  return segments[0] === 'communes' && segments[2] ? segments[2] : '.';
+}
 
 /**
  * A commune's public page: a header in the commune's colours and logo (the national look when
@@ -48,14 +60,7 @@ export const COMMUNE_TABS = [
  */
 @Component({
   selector: 'cp-commune-layout',
-  imports: [
-    RouterLink,
-    RouterLinkActive,
-    RouterOutlet,
-    TranslocoPipe,
-    NumberPipe,
-    LoadFailure,
-  ],
+  imports: [AppLinks, RouterOutlet, TranslocoPipe, NumberPipe, LoadFailure],
   providers: [CommuneContext],
   templateUrl: './commune-layout.html',
   styleUrl: './commune-layout.css',
@@ -64,6 +69,22 @@ export const COMMUNE_TABS = [
 export class CommuneLayout {
   protected readonly context = inject(CommuneContext);
   protected readonly tabs = COMMUNE_TABS;
+  protected readonly tabHref = tabHref;
+
+  /**
+   * The tabs are plain links (`cpAppLinks`), marked current from the URL: eleven `routerLink`s
+   * and `routerLinkActive`s cost the take-over of every commune page, on a phone, far more than
+   * this one signal.
+   */
+  private readonly url = toSignal(
+    inject(Router).events.pipe(
+      filter((event) => event instanceof NavigationEnd),
+      map((event) => event.urlAfterRedirects),
+    ),
+    // The address being rendered, on the server too: right from the first render.
+    { initialValue: inject(Location).path() },
+  );
+  protected readonly activeTab = computed(() => tabOf(this.url()));
 
   constructor() {
     this.keepActiveTabVisible();

@@ -23,7 +23,11 @@ import { CivicApi } from './civic/civic-api';
 import civicEn from './civic/i18n/en.json';
 import civicFr from './civic/i18n/fr.json';
 import { communeRoutes } from './commune.routes';
-import { CommunePracticesApi, type CommunePractices } from './overview/practices-block';
+import { tabOf } from './commune-layout';
+import {
+  CommunePracticesApi,
+  type CommunePractices,
+} from './overview/practices-block';
 import { EVENT_SOURCE_FACTORY } from './sessions/session-live';
 
 const cotonou: CommunePage = {
@@ -268,7 +272,9 @@ describe('commune pages', () => {
         { provide: TransparencyApi, useValue: transparency },
         {
           provide: NewsApi,
-          useValue: { list: () => of({ items: [], total: 0, page: 1, pageSize: 3 }) } satisfies Partial<NewsApi>,
+          useValue: {
+            list: () => of({ items: [], total: 0, page: 1, pageSize: 3 }),
+          } satisfies Partial<NewsApi>,
         },
         {
           provide: CivicApi,
@@ -276,7 +282,12 @@ describe('commune pages', () => {
             session: () => Promise.resolve(sessionDetail),
           } satisfies Partial<CivicApi>,
         },
-        { provide: CommunePracticesApi, useValue: { latest: (slug: string) => of(practicesOf(slug)) } satisfies Partial<CommunePracticesApi> },
+        {
+          provide: CommunePracticesApi,
+          useValue: {
+            latest: (slug: string) => of(practicesOf(slug)),
+          } satisfies Partial<CommunePracticesApi>,
+        },
         { provide: EVENT_SOURCE_FACTORY, useValue: null },
       ],
     });
@@ -322,21 +333,34 @@ describe('commune pages', () => {
     ]);
     const tabs = Array.from(page().querySelectorAll('nav.tabs a'), (a) => [
       plain(a.textContent),
+      a.getAttribute('href'),
       a.getAttribute('aria-current'),
     ]);
     expect(tabs).toEqual([
-      ['Présentation', 'page'],
-      ['Agenda', null],
-      ['Actualités', null],
-      ['Sessions', null],
-      ['Documents', null],
-      ['Budget', null],
-      ['Marchés', null],
-      ['Données ouvertes', null],
-      ['Doléances', null],
-      ['Consultations', null],
-      ['Débats', null],
+      ['Présentation', '/communes/cotonou', 'page'],
+      ['Agenda', '/communes/cotonou/agenda', null],
+      ['Actualités', '/communes/cotonou/actualites', null],
+      ['Sessions', '/communes/cotonou/sessions', null],
+      ['Documents', '/communes/cotonou/documents', null],
+      ['Budget', '/communes/cotonou/budgets', null],
+      ['Marchés', '/communes/cotonou/contracts', null],
+      ['Données ouvertes', '/communes/cotonou/open-data', null],
+      ['Doléances', '/communes/cotonou/doleances', null],
+      ['Consultations', '/communes/cotonou/consultations', null],
+      ['Débats', '/communes/cotonou/debats', null],
     ]);
+
+    // A tab is followed in the app, and becomes the current one.
+    page()
+      .querySelector<HTMLAnchorElement>('nav.tabs a[href$="/documents"]')
+      ?.click();
+    await harness.fixture.whenStable();
+    expect(TestBed.inject(Router).url).toBe('/communes/cotonou/documents');
+    expect(
+      Array.from(page().querySelectorAll('nav.tabs a.active'), (a) =>
+        a.getAttribute('aria-current') === 'page' ? plain(a.textContent) : null,
+      ),
+    ).toEqual(['Documents']);
   });
 
   it('falls back to the national look and a generic text when the commune has no branding', async () => {
@@ -472,15 +496,33 @@ describe('commune pages', () => {
   });
 
   it("lists the commune's good practices published by ANCB on the overview, linking to each and to the library; no section without any", async () => {
-    practicesOf = () => ({ items: [{ id: 'p1', title: 'Budget participatif dans les 13 arrondissements' }, { id: 'p2', title: "Registre d'état civil numérisé" }], total: 5 });
+    practicesOf = () => ({
+      items: [
+        { id: 'p1', title: 'Budget participatif dans les 13 arrondissements' },
+        { id: 'p2', title: "Registre d'état civil numérisé" },
+      ],
+      total: 5,
+    });
     await harness.navigateByUrl('/communes/cotonou');
-    const block = page().querySelector('#bonnes-pratiques-titre')?.parentElement;
-    expect(plain(page().querySelector('#bonnes-pratiques-titre')?.textContent)).toBe("Bonnes pratiques reconnues par l'ANCB");
+    const block = page().querySelector(
+      '#bonnes-pratiques-titre',
+    )?.parentElement;
+    expect(
+      plain(page().querySelector('#bonnes-pratiques-titre')?.textContent),
+    ).toBe("Bonnes pratiques reconnues par l'ANCB");
     const links = Array.from(block?.querySelectorAll('a') ?? []);
-    expect(links.map((a) => [plain(a.textContent), a.getAttribute('href')])).toEqual([
-      ['Budget participatif dans les 13 arrondissements', '/bonnes-pratiques/p1'],
+    expect(
+      links.map((a) => [plain(a.textContent), a.getAttribute('href')]),
+    ).toEqual([
+      [
+        'Budget participatif dans les 13 arrondissements',
+        '/bonnes-pratiques/p1',
+      ],
       ["Registre d'état civil numérisé", '/bonnes-pratiques/p2'],
-      ['Ses 5 bonnes pratiques dans la bibliothèque nationale', '/bonnes-pratiques?commune=cotonou'],
+      [
+        'Ses 5 bonnes pratiques dans la bibliothèque nationale',
+        '/bonnes-pratiques?commune=cotonou',
+      ],
     ]);
 
     practicesOf = () => ({ items: [], total: 0 });
@@ -553,5 +595,17 @@ describe('commune pages', () => {
       ['Compte administratif 2029', '/communes/cotonou/documents/d2'],
       ['Procès-verbal de la session', '/communes/cotonou/documents/d9'],
     ]);
+  });
+});
+
+describe('tabOf', () => {
+  it("gives the tab of a commune page's URL, the overview for the commune itself", () => {
+    expect(tabOf('/communes/cotonou')).toBe('.');
+    expect(tabOf('/communes/cotonou?x=1#y')).toBe('.');
+    expect(tabOf('/communes/cotonou/documents')).toBe('documents');
+    expect(tabOf('/communes/cotonou/documents/42?onglet=versions')).toBe(
+      'documents',
+    );
+    expect(tabOf('/communes/cotonou/budgets/')).toBe('budgets');
   });
 });
