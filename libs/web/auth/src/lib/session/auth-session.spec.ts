@@ -1,10 +1,13 @@
 import { HttpClient, provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
+import { ApplicationInitStatus, PLATFORM_ID } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
+import { BroadcastChannel as NodeBroadcastChannel } from 'node:worker_threads';
 import { firstValueFrom } from 'rxjs';
 import { AuthSession } from './auth-session';
 import { authInterceptor } from './auth.interceptor';
-import { LEGACY_REFRESH_TOKEN_KEY, SIGNED_IN_KEY } from './session-marker';
+import { provideAuth } from './provide-auth';
+import { LEGACY_STORAGE_KEYS, SESSION_CHANNEL, SIGNED_IN_COOKIE, type SessionMessage } from './session-marker';
 
 const me = {
   id: 'u1',
@@ -15,6 +18,43 @@ const me = {
   memberships: [{ communeId: 'c1', communeSlug: 'cotonou', communeName: 'Cotonou', role: 'admin' }],
 };
 const settle = () => new Promise((resolve) => setTimeout(resolve));
+/** Waits (a few seconds at most) until `condition` holds: messages between tabs arrive in a later task. */
+async function until(condition: () => boolean): Promise<void> {
+  for (const deadline = Date.now() + 5000; !condition() && Date.now() < deadline; ) await settle();
+  expect(condition()).toBe(true);
+}
+
+/** The signed-in flag as the API's Set-Cookie leaves it in the browser (login, refresh), and reading it. */
+const setFlagAsTheApiDoes = () => (document.cookie = `${SIGNED_IN_COOKIE}=1; path=/; samesite=strict`);
+const flagIsSet = () => document.cookie.split('; ').includes(`${SIGNED_IN_COOKIE}=1`);
+const clearFlag = () => (document.cookie = `${SIGNED_IN_COOKIE}=; path=/; max-age=0`);
+
+// jsdom has no BroadcastChannel: Node's, which delivers between the channels of this process as a browser does between tabs.
+beforeAll(() => Object.defineProperty(window, 'BroadcastChannel', { value: NodeBroadcastChannel, configurable: true }));
+afterAll(() => Reflect.deleteProperty(window, 'BroadcastChannel'));
+const otherTabs: NodeBroadcastChannel[] = [];
+afterEach(() => otherTabs.splice(0).forEach((channel) => channel.close()));
+
+/** Another tab of the site: what it hears on the session channel, and how it speaks. */
+function otherTab(): { heard: unknown[]; say: (message: SessionMessage) => void } {
+  const channel = new NodeBroadcastChannel(SESSION_CHANNEL);
+  otherTabs.push(channel);
+  const heard: unknown[] = [];
+  channel.onmessage = (event: MessageEvent) => heard.push(event.data);
+  return { heard, say: (message) => channel.postMessage(message) };
+}
+
+/** Every access to localStorage and sessionStorage from now on (the first one is what costs a phone several milliseconds). */
+function watchStorage(): { accesses: () => string[] } {
+  const spies = [
+    jest.spyOn(window, 'localStorage', 'get'),
+    jest.spyOn(window, 'sessionStorage', 'get'),
+    ...(['getItem', 'setItem', 'removeItem', 'key', 'clear'] as const).map((method) => jest.spyOn(Storage.prototype, method)),
+  ];
+  const names = ['localStorage', 'sessionStorage', 'getItem', 'setItem', 'removeItem', 'key', 'clear'];
+  return { accesses: () => spies.flatMap((spy, i) => (spy.mock.calls.length > 0 ? [names[i]] : [])) };
+}
+afterEach(() => jest.restoreAllMocks());
 
 // The session's HTTP client is a lazy chunk: its first import compiles the generated client.
 jest.setTimeout(30_000);
@@ -48,6 +88,7 @@ describe('AuthSession and the auth interceptor', () => {
 
   beforeEach(() => {
     localStorage.clear();
+    clearFlag();
     setup();
     session = TestBed.inject(AuthSession);
     http = TestBed.inject(HttpTestingController);
@@ -60,6 +101,7 @@ describe('AuthSession and the auth interceptor', () => {
     const login = await sent(http, '/api/v1/auth/login');
     expect(login.request.body).toEqual({ identifier: 'admin@cotonou.bj', password: 'secret-password' });
     expect(login.request.headers.has('Authorization')).toBe(false);
+    setFlagAsTheApiDoes();
     login.flush(access(1));
     const meRequest = await sent(http, '/api/v1/me');
     expect(meRequest.request.headers.get('Authorization')).toBe('Bearer access-1');
@@ -67,14 +109,17 @@ describe('AuthSession and the auth interceptor', () => {
     await done;
   }
 
-  it('signs in: access token in memory, nothing secret stored, the signed-in flag set, user and memberships as signals', async () => {
+  it('signs in: access token in memory, nothing stored, user and memberships as signals; the other tabs are told', async () => {
+    const tab = otherTab();
     await signIn();
     expect(session.signedIn()).toBe(true);
     expect(session.user()?.displayName).toBe('Awa');
     expect(session.hasMembership('cotonou', ['admin'])).toBe(true);
     expect(session.hasMembership('cotonou', ['editor'])).toBe(false);
     expect(session.hasMembership('porto-novo')).toBe(false);
-    expect({ ...localStorage }).toEqual({ [SIGNED_IN_KEY]: '1' });
+    expect({ ...localStorage }).toEqual({});
+    await until(() => tab.heard.length > 0);
+    expect(tab.heard).toEqual(['signed-in']);
   });
 
   it('refreshes once on a 401 (the cookie, rotated by the API) and replays the call', async () => {
@@ -102,14 +147,17 @@ describe('AuthSession and the auth interceptor', () => {
 
   it('ends the session everywhere when the server detects a reused refresh token', async () => {
     await signIn();
+    const tab = otherTab();
     const result = firstValueFrom(client.get('/api/v1/me')).catch((e: unknown) => e);
     http.expectOne('/api/v1/me').flush({}, { status: 401, statusText: 'Unauthorized' });
     (await sent(http, '/api/v1/auth/refresh')).flush({ status: 401, code: 'auth.refresh-token-reused', detail: 'Reused' }, { status: 401, statusText: 'Unauthorized' });
     await result;
     expect(session.signedIn()).toBe(false);
     expect(session.endReason()).toBe('reused');
-    expect(localStorage.getItem(SIGNED_IN_KEY)).toBeNull();
+    expect(flagIsSet()).toBe(false);
     expect(session.currentAccessToken()).toBeNull();
+    await until(() => tab.heard.length > 0);
+    expect(tab.heard).toEqual(['signed-out']);
   });
 
   it('an anonymous reader makes no request at start', async () => {
@@ -118,15 +166,20 @@ describe('AuthSession and the auth interceptor', () => {
     // http.verify() (afterEach): nothing was sent.
   });
 
-  it('drops the refresh token kept in localStorage before the cookie; its owner signs in again', async () => {
-    localStorage.setItem(LEGACY_REFRESH_TOKEN_KEY, 'refresh-token-from-before');
+  it('leaves what former versions kept in localStorage alone at start (revoked at deploy), and drops it at sign-in', async () => {
+    for (const key of LEGACY_STORAGE_KEYS) localStorage.setItem(key, 'from-a-former-version');
+    const storage = watchStorage();
     await session.restore();
-    expect(localStorage.getItem(LEGACY_REFRESH_TOKEN_KEY)).toBeNull();
+    // The former flag does not count: that session ended with the tokens revoked at deploy.
     expect(session.status()).toBe('anonymous');
+    expect(storage.accesses()).toEqual([]);
+    await signIn();
+    expect({ ...localStorage }).toEqual({});
   });
 
-  it('signs out: forgets the access token, clears the flag (the other tabs follow), the server revokes the cookie', async () => {
+  it('signs out: forgets the access token, clears the flag, tells the other tabs; the server revokes the cookie', async () => {
     await signIn();
+    const tab = otherTab();
     const done = session.logout();
     const logout = await sent(http, '/api/v1/auth/logout');
     expectCookieRequest(logout);
@@ -134,7 +187,10 @@ describe('AuthSession and the auth interceptor', () => {
     await done;
     expect(session.signedIn()).toBe(false);
     expect(session.currentAccessToken()).toBeNull();
-    expect(localStorage.getItem(SIGNED_IN_KEY)).toBeNull();
+    // Cleared here at once, even when the server cannot be told (the API clears it too).
+    expect(flagIsSet()).toBe(false);
+    await until(() => tab.heard.length > 0);
+    expect(tab.heard).toEqual(['signed-out']);
   });
 
   it('signs out of every device: the server ends every session with this bearer, then the tokens are forgotten here', async () => {
@@ -146,7 +202,7 @@ describe('AuthSession and the auth interceptor', () => {
     request.flush(null, { status: 204, statusText: 'No Content' });
     await done;
     expect(session.signedIn()).toBe(false);
-    expect(localStorage.getItem(SIGNED_IN_KEY)).toBeNull();
+    expect(flagIsSet()).toBe(false);
   });
 
   it('keeps the session and throws when signing out of every device cannot reach the server', async () => {
@@ -155,20 +211,24 @@ describe('AuthSession and the auth interceptor', () => {
     (await sent(http, '/api/v1/me/sessions')).error(new ProgressEvent('error'), { status: 0, statusText: 'Unknown Error' });
     await expect(done).rejects.toBeDefined();
     expect(session.signedIn()).toBe(true);
-    expect(localStorage.getItem(SIGNED_IN_KEY)).toBe('1');
+    expect(flagIsSet()).toBe(true);
   });
 
-  it('follows another tab signing out', async () => {
+  it('follows another tab signing out, without announcing it back', async () => {
+    await session.restore();
     await signIn();
-    window.dispatchEvent(new StorageEvent('storage', { key: SIGNED_IN_KEY, oldValue: '1', newValue: null }));
-    expect(session.signedIn()).toBe(false);
+    const tab = otherTab();
+    tab.say('signed-out');
+    await until(() => !session.signedIn());
     expect(session.currentAccessToken()).toBeNull();
+    for (let i = 0; i < 5; i += 1) await settle();
+    expect(tab.heard).toEqual([]);
   });
 
   it('follows another tab signing in: its own access token from the shared cookie', async () => {
     await session.restore();
-    localStorage.setItem(SIGNED_IN_KEY, '1'); // as the other tab did
-    window.dispatchEvent(new StorageEvent('storage', { key: SIGNED_IN_KEY, oldValue: null, newValue: '1' }));
+    setFlagAsTheApiDoes(); // the other tab's login answer
+    otherTab().say('signed-in');
     const refresh = await sent(http, '/api/v1/auth/refresh');
     expectCookieRequest(refresh);
     refresh.flush(access(5));
@@ -196,7 +256,7 @@ describe('AuthSession and the auth interceptor', () => {
 describe('AuthSession.restore in a browser that is signed in', () => {
   beforeEach(() => {
     localStorage.clear();
-    localStorage.setItem(SIGNED_IN_KEY, '1');
+    setFlagAsTheApiDoes();
     setup();
   });
 
@@ -211,7 +271,7 @@ describe('AuthSession.restore in a browser that is signed in', () => {
     await done;
     expect(session.signedIn()).toBe(true);
     expect(session.currentAccessToken()).toBe('access-10');
-    expect(localStorage.getItem(SIGNED_IN_KEY)).toBe('1');
+    expect(flagIsSet()).toBe(true);
     http.verify();
   });
 
@@ -226,7 +286,7 @@ describe('AuthSession.restore in a browser that is signed in', () => {
     await done;
     expect(session.status()).toBe('anonymous');
     expect(session.endReason()).toBe('expired');
-    expect(localStorage.getItem(SIGNED_IN_KEY)).toBeNull();
+    expect(flagIsSet()).toBe(false);
     http.verify();
   });
 
@@ -237,7 +297,50 @@ describe('AuthSession.restore in a browser that is signed in', () => {
     (await sent(http, '/api/v1/auth/refresh')).error(new ProgressEvent('error'), { status: 0, statusText: 'Unknown Error' });
     await done;
     expect(session.status()).toBe('anonymous');
-    expect(localStorage.getItem(SIGNED_IN_KEY)).toBe('1');
+    expect(flagIsSet()).toBe(true);
+    http.verify();
+  });
+});
+
+describe('start-up (provideAuth) touches no storage', () => {
+  const start = async (platform: 'browser' | 'server' = 'browser') => {
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(withInterceptors([authInterceptor])), provideHttpClientTesting(), provideAuth(), { provide: PLATFORM_ID, useValue: platform }],
+    });
+    await TestBed.inject(ApplicationInitStatus).donePromise;
+    return { session: TestBed.inject(AuthSession), http: TestBed.inject(HttpTestingController) };
+  };
+
+  beforeEach(() => {
+    localStorage.clear();
+    clearFlag();
+  });
+
+  it('an anonymous reader: the flag read from document.cookie, no request, no localStorage', async () => {
+    const storage = watchStorage();
+    const { session, http } = await start();
+    await until(() => session.status() === 'anonymous');
+    await session.whenReady();
+    http.verify();
+    expect(storage.accesses()).toEqual([]);
+  });
+
+  it('a signed-in reader: refresh and /me, still no localStorage', async () => {
+    setFlagAsTheApiDoes();
+    const storage = watchStorage();
+    const { session, http } = await start();
+    (await sent(http, '/api/v1/auth/refresh')).flush(access(20));
+    (await sent(http, '/api/v1/me')).flush(me);
+    await session.whenReady();
+    expect(session.signedIn()).toBe(true);
+    expect(storage.accesses()).toEqual([]);
+  });
+
+  it('on the server, anonymous whatever the cookies (a rendered page is shared by every reader)', async () => {
+    setFlagAsTheApiDoes();
+    const { session, http } = await start('server');
+    await session.whenReady();
+    expect(session.status()).toBe('anonymous');
     http.verify();
   });
 });

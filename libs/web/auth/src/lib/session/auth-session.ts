@@ -28,11 +28,12 @@ export interface CurrentUser {
 /**
  * The signed-in user, as signals. The access token is kept in memory only; the refresh token is
  * an httpOnly cookie the API sets, rotates on every refresh and clears, which no script of the
- * page can read: the browser sends it to the auth endpoints (same origin) by itself. A flag in
- * localStorage (SessionMarker) says whether this browser is signed in, so that a start-up asks for
- * a refresh only then, and carries sign-in and sign-out to the other tabs. When the API says a
- * refresh token was used twice (a copy was stolen, or two tabs raced), it ends every session of
- * the account: this one ends here and, through the flag, in the other tabs.
+ * page can read: the browser sends it to the auth endpoints (same origin) by itself. A flag cookie
+ * the API sets with it (SessionMarker) says whether this browser is signed in, so that a start-up
+ * asks for a refresh only then; start-up reads `document.cookie` and nothing else, no
+ * localStorage. Sign-in and sign-out reach the other tabs on a BroadcastChannel. When the API says
+ * a refresh token was used twice (a copy was stolen, or two tabs raced), it ends every session of
+ * the account: this one ends here and, through the channel, in the other tabs.
  *
  * The HTTP calls live in AuthClient, loaded on first use (only type imports here), so the
  * header's account menu and the guards cost the public pages almost nothing. The auth
@@ -55,14 +56,11 @@ export class AuthSession {
   readonly memberships = computed(() => this.state().user?.memberships ?? []);
   readonly endReason = signal<SessionEndReason>(null);
 
-  constructor() {
-    this.marker.onChangedElsewhere({ signedOut: () => this.end(null), signedIn: () => this.followSignIn() });
-  }
-
   /**
    * At start: when this browser is signed in (the flag), the cookie brings the session back (one
-   * refresh, then /me); otherwise no request at all. Not awaited by the app (public pages render
-   * at once); guards wait for it with `whenReady()`.
+   * refresh, then /me); otherwise no request at all, and no storage read. Starts following the
+   * other tabs. Not awaited by the app (public pages render at once); guards wait for it with
+   * `whenReady()`.
    */
   restore(): Promise<void> {
     this.ready ??= this.restoreNow();
@@ -103,7 +101,7 @@ export class AuthSession {
     return this.pendingRefresh;
   }
 
-  /** Signs out here and in the other tabs, and revokes this login's tokens on the server (which clears the cookie). */
+  /** Signs out here and in the other tabs, and revokes this login's tokens on the server (which clears both cookies). */
   async logout(): Promise<void> {
     this.end(null);
     await (await this.client()).logout();
@@ -124,8 +122,8 @@ export class AuthSession {
   }
 
   private async restoreNow(): Promise<void> {
-    // Those who signed in before the cookie sign in again (see LEGACY_REFRESH_TOKEN_KEY).
-    this.marker.forgetLegacyToken();
+    // Following another tab's sign-out must not make this one announce it back.
+    this.marker.listen({ signedOut: () => this.end(null, false), signedIn: () => this.followSignIn() });
     if (!this.marker.isSet()) {
       this.state.set({ status: 'anonymous', user: null });
       return;
@@ -143,7 +141,7 @@ export class AuthSession {
     }
     const outcome = await (await this.client()).refresh();
     if (outcome.kind === 'rotated') {
-      this.keep(outcome.tokens);
+      this.accessToken = outcome.tokens.accessToken;
       return outcome.tokens.accessToken;
     }
     if (outcome.kind === 'rejected') this.end(outcome.code === 'auth.refresh-token-reused' ? 'reused' : 'expired');
@@ -160,10 +158,14 @@ export class AuthSession {
       .catch(() => undefined);
   }
 
-  /** For AuthClient: the access token of a login (or an accepted invitation); the cookie came with it. */
+  /** For AuthClient: the access token of a login (or an accepted invitation); the cookies came with it. */
   adopt(tokens: Pick<AccessTokenDto, 'accessToken'>): void {
-    this.keep(tokens);
+    this.accessToken = tokens.accessToken;
     this.endReason.set(null);
+    this.marker.announce('signed-in');
+    // A sign-in already waits on the network: the moment to drop what former versions kept in
+    // localStorage (see LEGACY_STORAGE_KEYS), without costing anyone's start-up.
+    this.marker.forgetLegacyStorage();
   }
 
   /** For AuthClient: the signed-in user, once read from /me. */
@@ -171,16 +173,13 @@ export class AuthSession {
     this.state.set({ status: 'signed-in', user });
   }
 
-  private keep(tokens: Pick<AccessTokenDto, 'accessToken'>): void {
-    this.accessToken = tokens.accessToken;
-    this.marker.write(true);
-  }
-
-  private end(reason: SessionEndReason): void {
+  /** Ends the session in this tab and, unless it is following another tab, tells the others. */
+  private end(reason: SessionEndReason, announce = true): void {
     this.accessToken = null;
-    this.marker.write(false);
+    this.marker.clear();
     this.state.set({ status: 'anonymous', user: null });
     if (reason) this.endReason.set(reason);
+    if (announce) this.marker.announce('signed-out');
   }
 
   private client(): Promise<AuthClient> {

@@ -20,9 +20,12 @@ export function provideAuth(): EnvironmentProviders {
         void session.restore();
         return;
       }
-      // In a task of its own, after start-up: restoring reads localStorage, and a page's first
-      // read of it blocks a phone's main thread for several milliseconds. A guard that needs the
-      // session earlier starts the restore itself (`whenReady`).
+      // In a task of its own, after start-up. Restoring reads the signed-in flag from
+      // document.cookie (cheap; never localStorage, whose first access on a page blocks a phone's
+      // main thread for several milliseconds) and opens the channel to the other tabs; for a
+      // signed-in reader it also loads the session's HTTP client and refreshes. None of it needs
+      // to hold the first render. A guard that needs the session earlier starts the restore
+      // itself (`whenReady`).
       setTimeout(() => void session.restore());
     }),
   ]);
