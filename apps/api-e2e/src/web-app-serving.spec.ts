@@ -16,7 +16,10 @@ describe('serving the web app and compressing answers', () => {
 
   beforeAll(async () => {
     web = await mkdtemp(join(tmpdir(), 'communes-web-'));
-    await writeFile(join(web, 'index.html'), '<!doctype html><html lang="fr"><title>Communes+</title><cp-root></cp-root></html>');
+    await writeFile(
+      join(web, 'index.html'),
+      '<!doctype html><html lang="fr"><title>Communes+</title><cp-root ngCspNonce="communes-csp-nonce"></cp-root><script nonce="communes-csp-nonce">document.title = "Communes+";</script></html>',
+    );
     await writeFile(join(web, 'main-ABCD1234.js'), script);
     await writeFile(join(web, 'main-ABCD1234.js.br'), brotliCompressSync(script));
     await writeFile(join(web, 'sw.js'), 'self.addEventListener("fetch", () => undefined);');
@@ -30,11 +33,29 @@ describe('serving the web app and compressing answers', () => {
   it('answers a deep link with index.html, revalidated every time', async () => {
     const page = await ctx.request({ method: 'GET', url: '/communes/cotonou', headers: { accept: 'text/html' } });
     expect(page.status).toBe(200);
-    expect(page.text).toContain('<cp-root>');
+    expect(page.text).toContain('<cp-root ');
     expect(page.headers['cache-control']).toBe('no-cache');
     // curl and crawlers ask for anything.
     const anything = await ctx.request({ method: 'GET', url: '/communes/cotonou', headers: { accept: '*/*' } });
-    expect(anything.text).toContain('<cp-root>');
+    expect(anything.text).toContain('<cp-root ');
+  });
+
+  it("gives the shell's inline script a fresh nonce that only this answer's policy allows, also as /index.html", async () => {
+    const nonceOf = (response: { text: string; headers: Record<string, unknown> }) => {
+      const inPage = /<script nonce="([^"]+)">/.exec(response.text)?.[1];
+      const policy = String(response.headers['content-security-policy']);
+      expect(inPage).toBeDefined();
+      expect(inPage).not.toBe('communes-csp-nonce');
+      expect(response.text).toContain(`ngCspNonce="${inPage}"`);
+      expect(policy).toMatch(new RegExp(`script-src 'self' 'nonce-${(inPage ?? '').replace(/[+/=]/g, '\\$&')}'(;|$)`));
+      return inPage;
+    };
+    const first = await ctx.request({ method: 'GET', url: '/connexion', headers: { accept: 'text/html' } });
+    const second = await ctx.request({ method: 'GET', url: '/connexion', headers: { accept: 'text/html' } });
+    const byName = await ctx.request({ method: 'GET', url: '/index.html' });
+    expect(byName.headers['cache-control']).toBe('no-cache');
+    const nonces = [nonceOf(first), nonceOf(second), nonceOf(byName)];
+    expect(new Set(nonces).size).toBe(3);
   });
 
   it('sends the brotli copy of a hashed file, cached for a year, and the plain file otherwise', async () => {

@@ -67,6 +67,19 @@ describe('server rendering', () => {
     expect(body).toContain('<cp-root');
   });
 
+  it('styles a page drawn in the browser: its inline script runs by its own nonce', async () => {
+    // The shell's inline script switches the stylesheet on; blocked, the sign-in form was unstyled.
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !message.text().includes('sw.js')) problems.push(message.text());
+    });
+    await open(page, '/connexion');
+    await page.getByRole('heading', { name: 'Se connecter' }).waitFor();
+    const media = await page.evaluate(() => Array.from(document.querySelectorAll('link[rel="stylesheet"]'), (link) => (link as HTMLLinkElement).media));
+    expect(media).toEqual(['all']);
+    expect(problems).toEqual([]);
+  });
+
   it('takes over the rendered page without asking the API again, and without errors', async () => {
     const problems: string[] = [];
     page.on('console', (message) => {

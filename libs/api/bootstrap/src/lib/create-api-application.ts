@@ -1,11 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { constants as zlib } from 'node:zlib';
 import { Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
@@ -130,7 +132,9 @@ const HASHED_ASSET = /-[A-Za-z0-9_-]{8}\.(js|css)(\.br|\.gz)?$/;
  * The built Angular app on the same origin. Page URLs (no file extension, outside /api) that
  * ask for HTML (or anything) are rendered on the server by the app's own server bundle when it
  * was built (public pages with their data; see ServerRenderer), else, or if that fails, get
- * index.html (the app renders them in the browser), so that deep links work; files are served
+ * index.html (the app renders them in the browser), so that deep links work. Both carry a fresh
+ * CSP nonce for their inline scripts (index.html too: its script that applies the stylesheet
+ * would otherwise be blocked, leaving pages drawn in the browser unstyled); files are served
  * as they are, from their brotli or gzip copy made at build time when the browser accepts it
  * (apps/web/scripts), hashed files cached for a year, the others (index.html, sw.js, manifest)
  * revalidated every time.
@@ -148,6 +152,8 @@ async function serveWebApp(app: NestFastifyApplication, root: string, pageCacheT
     },
   });
   const renderer = await ServerRenderer.load(root);
+  // The client-rendered shell, kept with its nonce placeholder (see sendPage).
+  const shell = await readFile(join(root, 'index.html'), 'utf8');
   const fastify = app.getHttpAdapter().getInstance();
   const pages = new RenderedPageCache({ ttlMs: renderer ? pageCacheTtlMs : 0 });
   if (pages.enabled) {
@@ -165,28 +171,38 @@ async function serveWebApp(app: NestFastifyApplication, root: string, pageCacheT
   }
   fastify.addHook('onRequest', async (request, reply) => {
     const path = request.url.split('?')[0];
+    // The shell by its own name too: the service worker keeps that copy for offline pages.
+    const isShell = request.method === 'GET' && path === '/index.html';
     const isPage = request.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path);
     // Browsers ask for text/html; curl and crawlers for anything (*/*, or no Accept at all).
     const accept = request.headers.accept;
+    if (isShell) return sendPage(request, reply, shell);
     if (!isPage || (accept && !accept.includes('text/html') && !accept.includes('*/*'))) return undefined;
-    if (!renderer) return reply.type('text/html').sendFile('index.html');
+    if (!renderer) return sendPage(request, reply, shell);
     const { page, source } = await pages.get(pageCacheKey(request), () => renderer.render(request));
-    if (!page) return reply.type('text/html').sendFile('index.html');
+    if (!page) return sendPage(request, reply, shell);
     // Where this server-rendered page came from (debugging; the client-rendered shell has none).
     if (pages.enabled) reply.header('x-render-cache', source);
-    // Angular's event-replay scripts are inline in the page: allowed by this answer's nonce
-    // only, a fresh one for every answer, also when the page itself is shared (cached).
-    const nonce = randomBytes(16).toString('base64');
-    allowNonceScripts(reply.raw, nonce);
-    const html = withNonce(page.html, nonce);
     if (page.location) reply.header('location', page.location);
-    // The page holds the reader's language and fresh data: never reused without asking. Not
-    // public either: a shared cache in front (CDN) would give every reader the same nonce, and
-    // would have to key on the language cookie; the short cache above is the shared one.
-    reply.code(page.status).type('text/html; charset=utf-8').header('cache-control', 'no-cache');
-    // Compressed here: answered before routing, the page does not pass through @fastify/compress.
-    const compressed = compressPage(html, request.headers['accept-encoding']);
-    if (!compressed) return reply.send(html);
-    return reply.header('content-encoding', compressed.encoding).header('vary', 'accept-encoding').send(compressed.body);
+    return sendPage(request, reply, page.html, page.status);
   });
+}
+
+/**
+ * A page of the app (server-rendered, or the shell) with CSP_NONCE_PLACEHOLDER replaced by a
+ * fresh nonce, allowed by this answer's Content-Security-Policy only: its inline scripts
+ * (Angular's event replay, the stylesheet switch) run, nothing injected does.
+ */
+function sendPage(request: FastifyRequest, reply: FastifyReply, template: string, status = 200): FastifyReply {
+  const nonce = randomBytes(16).toString('base64');
+  allowNonceScripts(reply.raw, nonce);
+  const html = withNonce(template, nonce);
+  // The page holds the reader's language and fresh data: never reused without asking. Not
+  // public either: a shared cache in front (CDN) would give every reader the same nonce, and
+  // would have to key on the language cookie; the short cache of rendered pages is the shared one.
+  reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-cache');
+  // Compressed here: answered before routing, the page does not pass through @fastify/compress.
+  const compressed = compressPage(html, request.headers['accept-encoding']);
+  if (!compressed) return reply.send(html);
+  return reply.header('content-encoding', compressed.encoding).header('vary', 'accept-encoding').send(compressed.body);
 }
