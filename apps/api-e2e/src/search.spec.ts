@@ -11,6 +11,7 @@ interface Result {
   hits: Hit[];
   total: number;
   facets: { communes: { value: string; count: number }[]; kinds: { value: string; count: number }[] };
+  communeNames: Record<string, string>;
 }
 
 function pdf(text: string): Promise<Buffer> {
@@ -74,6 +75,11 @@ describe('search across communes, fed by the outbox', () => {
     expect(filtered.body.hits.every((h) => h.record.communeSlug === 'abomey-calavi')).toBe(true);
     const all = await search('q=construction');
     expect(all.body.facets.communes.map((f) => f.value).sort()).toEqual(['abomey-calavi', 'cotonou']);
+    // The communes of the facet and of the filter come with their names (no directory to load).
+    expect(all.body.communeNames).toEqual({ 'abomey-calavi': 'Abomey-Calavi', cotonou: 'Cotonou' });
+    const ticked = await search('q=construction&commune=akpro-misserete,nowhere');
+    expect(ticked.body.total).toBe(0);
+    expect(ticked.body.communeNames).toEqual({ 'akpro-misserete': 'Akpro-Missérété' });
 
     expect((await search('q=secret')).body.total).toBe(0);
     expect(draft.status).toBe(201);

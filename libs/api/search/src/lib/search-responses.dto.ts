@@ -113,11 +113,19 @@ export class SearchResultResponse {
 
   @ApiProperty({ type: 'integer' })
   pageSize!: number;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { cotonou: 'Cotonou', 'abomey-calavi': 'Abomey-Calavi' },
+    description: 'The name of each commune in facets.communes and in the commune filter, by slug',
+  })
+  communeNames!: Record<string, string>;
 }
 
-/** The engine's result as the API answers it: each record without its `body`. */
-export function toSearchResultResponse(result: SearchResult): SearchResultResponse {
-  return { ...result, hits: result.hits.map(toSearchHitResponse) };
+/** The engine's result as the API answers it: each record without its `body`, the communes' names. */
+export function toSearchResultResponse(result: SearchResult, communeNames: ReadonlyMap<string, string>): SearchResultResponse {
+  return { ...result, hits: result.hits.map(toSearchHitResponse), communeNames: Object.fromEntries(communeNames) };
 }
 
 function toSearchHitResponse({ record, highlights }: SearchHit): SearchHitResponse {

@@ -4,8 +4,9 @@ import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { SEARCH_KINDS, SearchKind } from '@communes/shared-contracts';
 import { ApiProblemResponses, Public, ValidationFailedError } from '@communes/api-core';
-import { MAX_PAGE_SIZE, MAX_RESULT_WINDOW, SEARCH_SORTS, SearchEngine, SearchSort } from './search-engine';
-import { SearchResultResponse, toSearchResultResponse } from './search-responses.dto';
+import { MAX_PAGE_SIZE, MAX_RESULT_WINDOW, SEARCH_SORTS, SearchSort } from './search-engine';
+import { SearchResultResponse } from './search-responses.dto';
+import { SearchService } from './search.service';
 import { InvalidSearchQueryError } from './search-validation';
 
 /** `?commune=a&commune=b` and `?commune=a,b` both give ['a', 'b']. */
@@ -97,7 +98,7 @@ export class SearchQueryDto {
 @ApiProblemResponses(400, 401)
 @Controller('search')
 export class SearchController {
-  constructor(private readonly engine: SearchEngine) {}
+  constructor(private readonly searches: SearchService) {}
 
   @Get()
   @Public()
@@ -108,7 +109,7 @@ export class SearchController {
   @ApiOkResponse({ type: SearchResultResponse })
   async search(@Query() query: SearchQueryDto): Promise<SearchResultResponse> {
     try {
-      const result = await this.engine.search({
+      return await this.searches.search({
         q: query.q?.trim() ?? '',
         communeSlugs: query.commune,
         departments: query.department,
@@ -122,7 +123,6 @@ export class SearchController {
         page: query.page ?? 1,
         pageSize: query.pageSize ?? 20,
       });
-      return toSearchResultResponse(result);
     } catch (error) {
       if (error instanceof InvalidSearchQueryError) throw new ValidationFailedError([{ field: 'query', messages: [error.message] }]);
       throw error;

@@ -7,6 +7,8 @@ import { loadSearchConfig, SearchConfig } from './search-config';
 import { SearchEngine } from './search-engine';
 import { SearchController } from './search.controller';
 import { SearchIndexer } from './search-indexer.service';
+import { SearchService } from './search.service';
+import { CommuneNamesRepository } from './commune-names.repository';
 import { SearchSources } from './search-record-source';
 
 /**
@@ -37,7 +39,7 @@ export class SearchModule {
  * The search feature on top of the port: the public search endpoint and the indexer that
  * drains the outbox (needs the database; SearchModule must be registered too).
  */
-@Module({ controllers: [SearchController], providers: [SearchIndexer], exports: [SearchIndexer] })
+@Module({ controllers: [SearchController], providers: [SearchIndexer, SearchService, CommuneNamesRepository], exports: [SearchIndexer] })
 export class SearchFeatureModule {}
 
 function engineProvider(config: SearchConfig): Provider {

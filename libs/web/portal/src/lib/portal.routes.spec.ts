@@ -56,6 +56,7 @@ const published: SearchResult = {
       { value: 'document', count: 18 },
     ],
   },
+  communeNames: {},
 };
 
 describe('portalRoutes', () => {

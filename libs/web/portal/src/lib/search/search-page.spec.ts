@@ -2,7 +2,6 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import {
-  CommunesApi,
   type SearchQuery,
   SearchApi,
   type SearchResult,
@@ -24,7 +23,6 @@ const result: SearchResult = {
         id: 'contract:1',
         kind: 'contract',
         title: "Construction de l'école de Zogbo",
-        body: 'BTP Bénin',
         category: 'works',
         communeId: 'c1',
         communeName: 'Cotonou',
@@ -54,6 +52,7 @@ const result: SearchResult = {
       { value: '2025', count: 40 },
     ],
   },
+  communeNames: { cotonou: 'Cotonou' },
 };
 
 function plain(text: string | null | undefined): string {
@@ -87,26 +86,6 @@ describe('SearchPage', () => {
                   : result,
               );
             },
-          },
-        },
-        {
-          provide: CommunesApi,
-          useValue: {
-            list: () =>
-              of({
-                total: 1,
-                items: [
-                  {
-                    id: 'c1',
-                    slug: 'cotonou',
-                    name: 'Cotonou',
-                    department: 'Littoral',
-                    country: 'BJ',
-                    status: 'active',
-                    isPilot: true,
-                  },
-                ],
-              }),
           },
         },
       ],

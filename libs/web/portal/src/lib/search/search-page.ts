@@ -8,7 +8,7 @@ import {
 } from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, TitleStrategy } from '@angular/router';
-import { CommunesApi, SearchApi } from '@communes/web-data-access';
+import { SearchApi } from '@communes/web-data-access';
 import {
   LoadFailure,
   NumberPipe,
@@ -81,7 +81,6 @@ export class SearchPage {
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
   private readonly api = inject(SearchApi);
-  private readonly communesApi = inject(CommunesApi);
 
   protected readonly sortOptions = SORT_OPTIONS;
   protected readonly sortLabels = SORT_LABELS;
@@ -96,17 +95,9 @@ export class SearchPage {
     stream: ({ params }) => this.api.search(toSearchQuery(params)),
   });
 
-  /** Commune facets come as slugs: the directory gives their names. */
-  private readonly communes = rxResource({
-    stream: () => this.communesApi.list(),
-  });
-  private readonly communeNames = computed(
-    () =>
-      new Map(
-        this.communes.hasValue()
-          ? this.communes.value().items.map((c) => [c.slug, c.name])
-          : [],
-      ),
+  /** Commune facets come as slugs: the answer names them (communeNames). */
+  private readonly communeNames = computed<Readonly<Record<string, string>>>(
+    () => (this.results.hasValue() ? this.results.value().communeNames : {}),
   );
 
   protected readonly filtered = computed(() => isFiltered(this.state()));
@@ -171,7 +162,7 @@ export class SearchPage {
   });
 
   protected communeName(slug: string): string {
-    return this.communeNames().get(slug) ?? slug;
+    return this.communeNames()[slug] ?? slug;
   }
 
   protected submit(event: Event, q: string): void {

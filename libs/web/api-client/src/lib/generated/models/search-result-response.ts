@@ -6,6 +6,13 @@ import { SearchHitResponse } from '../models/search-hit-response';
 export interface SearchResultResponse {
 
   /**
+   * The name of each commune in facets.communes and in the commune filter, by slug
+   */
+  communeNames: {
+[key: string]: string;
+};
+
+  /**
    * False when more than 1,000 records match: `total` is then 1,000 (show "more than 1,000 results" and invite a narrower search) and the facets may count only the first 1,000 matches
    */
   exhaustive: boolean;
