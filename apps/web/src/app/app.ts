@@ -1,17 +1,13 @@
-import { Location } from '@angular/common';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-} from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
-import { NavigationEnd, Router, RouterOutlet } from '@angular/router';
+import { ChangeDetectionStrategy, Component, computed } from '@angular/core';
+import { RouterOutlet } from '@angular/router';
 import { AccountMenu } from '@communes/web-auth';
 import { OfflineBanner } from '@communes/web-pwa';
-import { AppLinks, LanguageSwitch } from '@communes/web-ui/shell';
+import {
+  AppLinks,
+  injectCurrentUrl,
+  LanguageSwitch,
+} from '@communes/web-ui/shell';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { filter, map } from 'rxjs';
 
 /** The main menu's entries; `null` on pages outside them. */
 export type Section = 'home' | 'communes' | 'search' | 'goodPractices';
@@ -47,14 +43,7 @@ export class App {
    * `routerLink`s and four `routerLinkActive`s cost every page's take-over, on a phone, more
    * than one signal does.
    */
-  private readonly url = toSignal(
-    inject(Router).events.pipe(
-      filter((event) => event instanceof NavigationEnd),
-      map((event) => event.urlAfterRedirects),
-    ),
-    // The address being rendered, on the server too: right from the first render.
-    { initialValue: inject(Location).path() },
-  );
+  private readonly url = injectCurrentUrl();
   protected readonly section = computed(() => sectionOf(this.url()));
 
   /**

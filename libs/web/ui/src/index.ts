@@ -8,5 +8,6 @@ export * from './lib/format/format.pipes';
 export * from './lib/language-switch/language-switch';
 export * from './lib/shell/load-failure';
 export * from './lib/shell/app-links.directive';
+export * from './lib/shell/current-url';
 export * from './lib/format/plural.pipe';
 export * from './lib/i18n/translations-ready.guard';

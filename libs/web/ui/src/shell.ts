@@ -7,3 +7,4 @@ export * from './lib/i18n/provide-communes-i18n';
 export * from './lib/i18n/translated-title.strategy';
 export * from './lib/language-switch/language-switch';
 export * from './lib/shell/app-links.directive';
+export * from './lib/shell/current-url';

@@ -1,4 +1,3 @@
-import { Location } from '@angular/common';
 import {
   afterNextRender,
   ChangeDetectionStrategy,
@@ -10,7 +9,7 @@ import {
   inject,
   Injector,
 } from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import {
   NavigationEnd,
   Router,
@@ -19,12 +18,13 @@ import {
 } from '@angular/router';
 import {
   AppLinks,
+  injectCurrentUrl,
   LoadFailure,
   NumberPipe,
   TranslatedTitleStrategy,
 } from '@communes/web-ui';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { filter, map } from 'rxjs';
+import { filter } from 'rxjs';
 import { CommuneContext } from './commune-context';
 
 /** The sections of a commune's page, as child routes. */
@@ -76,14 +76,7 @@ export class CommuneLayout {
    * and `routerLinkActive`s cost the take-over of every commune page, on a phone, far more than
    * this one signal.
    */
-  private readonly url = toSignal(
-    inject(Router).events.pipe(
-      filter((event) => event instanceof NavigationEnd),
-      map((event) => event.urlAfterRedirects),
-    ),
-    // The address being rendered, on the server too: right from the first render.
-    { initialValue: inject(Location).path() },
-  );
+  private readonly url = injectCurrentUrl();
   protected readonly activeTab = computed(() => tabOf(this.url()));
 
   constructor() {
