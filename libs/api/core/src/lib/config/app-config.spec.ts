@@ -36,6 +36,16 @@ describe('loadAppConfig', () => {
     expect(() => loadAppConfig({ ...VALID, PAGE_CACHE_TTL_MS: '-1' })).toThrow(/PAGE_CACHE_TTL_MS/);
   });
 
+  it('accepts the refresh token just rotated for 30 s by default; 0 turns that off; 5 minutes at most, whole seconds', () => {
+    expect(loadAppConfig(VALID).REFRESH_REUSE_GRACE_SECONDS).toBe(30);
+    expect(loadAppConfig({ ...VALID, REFRESH_REUSE_GRACE_SECONDS: '0' }).REFRESH_REUSE_GRACE_SECONDS).toBe(0);
+    expect(loadAppConfig({ ...VALID, REFRESH_REUSE_GRACE_SECONDS: '300' }).REFRESH_REUSE_GRACE_SECONDS).toBe(300);
+    expect(loadAppConfig({ ...VALID, REFRESH_REUSE_GRACE_SECONDS: '' }).REFRESH_REUSE_GRACE_SECONDS).toBe(30);
+    for (const wrong of ['-1', '301', '2.5', 'thirty']) {
+      expect(() => loadAppConfig({ ...VALID, REFRESH_REUSE_GRACE_SECONDS: wrong })).toThrow(/REFRESH_REUSE_GRACE_SECONDS/);
+    }
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadAppConfig({ ...VALID, PORT: '', WEB_DIST_DIR: '' }).PORT).toBe(3000);
   });

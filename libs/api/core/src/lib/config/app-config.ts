@@ -49,6 +49,18 @@ export class AppConfig {
   @Max(365)
   REFRESH_TOKEN_TTL_DAYS = 30;
 
+  /**
+   * Seconds during which the refresh token that was just rotated is still accepted once more
+   * (a phone that never received the answer to its refresh presents it again) instead of being
+   * taken for a stolen one. Beyond it, a replay ends every session of the account. Short: it is
+   * how long a thief's replay of that one token goes unnoticed. 0 turns it off.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(300)
+  REFRESH_REUSE_GRACE_SECONDS = 30;
+
   @Transform(({ value }) => Number(value))
   @IsInt()
   @Min(1)
