@@ -71,6 +71,17 @@ describe('accounts and sessions', () => {
   const withCookie = <T = Tokens & Problem>(route: 'refresh' | 'logout', refreshToken: string | null, headers: Record<string, string> = CSRF) =>
     ctx.request<T>({ method: 'POST', url: `/api/v1/auth/${route}`, headers: { ...headers, ...(refreshToken ? { cookie: `${COOKIE}=${refreshToken}` } : {}) } });
   const refresh = (refreshToken: string | null) => withCookie('refresh', refreshToken);
+  /** Moves the account's past rotations back in time (instead of waiting out the grace window). */
+  const rotatedSecondsAgo = (userId: string, seconds: number) =>
+    ctx.sql.query(`update refresh_tokens set used_at = used_at - make_interval(secs => $2) where user_id = $1 and used_at is not null`, [userId, seconds]);
+  /** The account's refresh tokens that would still be accepted: one per login, whatever happened. */
+  const liveTokens = async (userId: string) =>
+    (
+      await ctx.sql.query<{ count: number }>(
+        `select count(*)::int as count from refresh_tokens where user_id = $1 and used_at is null and revoked_at is null and expires_at > now()`,
+        [userId],
+      )
+    ).rows[0].count;
 
   it('registers with an email, logs in and reads /me', async () => {
     const email = `new-${ctx.uniqueSuffix()}@test.bj`;
@@ -191,7 +202,7 @@ describe('accounts and sessions', () => {
     });
   });
 
-  it('rotates the cookie on each refresh, and ends every session of the account, clearing the cookie, when an old one is replayed', async () => {
+  it('rotates the cookie on each refresh, and ends every session of the account, clearing the cookie, when an old one is replayed after the grace window', async () => {
     const user = await ctx.newUser();
     const otherDevice = await loginSession(user.email);
     const first = await loginSession(user.email);
@@ -201,6 +212,7 @@ describe('accounts and sessions', () => {
     expect(second.refreshToken).not.toBe(first.refreshToken);
     expect((await ctx.request({ method: 'GET', url: '/api/v1/me', token: second.accessToken })).status).toBe(200);
 
+    await rotatedSecondsAgo(user.id, 31); // past REFRESH_REUSE_GRACE_SECONDS (30 by default)
     const replay = await refresh(first.refreshToken);
     expect(replay.status).toBe(401);
     expect(replay.body.code).toBe('auth.refresh-token-reused');
@@ -220,6 +232,137 @@ describe('accounts and sessions', () => {
     // Logging in again works.
     const again = await loginSession(user.email);
     expect((await ctx.request({ method: 'GET', url: '/api/v1/me', token: again.accessToken })).status).toBe(200);
+  });
+
+  describe('the reuse grace window (REFRESH_REUSE_GRACE_SECONDS, 30 s here): an answer lost on a weak connection', () => {
+    /** A phone signed in beside another device; its refresh was rotated by the server but the answer never arrived. */
+    const lostAnswer = async () => {
+      const user = await ctx.newUser();
+      const otherDevice = await loginSession(user.email);
+      const phone = await loginSession(user.email);
+      const lost = sessionOf(await refresh(phone.refreshToken));
+      return { user, otherDevice, phone, lost };
+    };
+    const expectEverythingEnded = async (...sessions: Session[]) => {
+      for (const session of sessions) {
+        const after = await refresh(session.refreshToken);
+        expect(after.status).toBe(401);
+        expect(after.body.code).toBe('auth.refresh-token-reused');
+        expect((await ctx.request({ method: 'GET', url: '/api/v1/me', token: session.accessToken })).status).toBe(401);
+      }
+    };
+
+    it('the token just rotated, presented again within the window, gets a working new cookie; the other sessions live on', async () => {
+      const { user, otherDevice, phone, lost } = await lostAnswer();
+      const retry = await refresh(phone.refreshToken);
+      expect(retry.status).toBe(200);
+      const retried = sessionOf(retry);
+      expect(setCookie(retry, FLAG)?.value).toBe('1');
+      expect(retried.refreshToken).not.toBe(phone.refreshToken);
+      expect(retried.refreshToken).not.toBe(lost.refreshToken);
+      expect((await ctx.request({ method: 'GET', url: '/api/v1/me', token: retried.accessToken })).status).toBe(200);
+      // One live token for the phone's login (the lost one superseded), one for the other device.
+      expect(await liveTokens(user.id)).toBe(2);
+      const { rows } = await ctx.sql.query<{ reason: string | null; used: boolean }>(
+        `select revoked_reason as reason, used_at is not null as used from refresh_tokens where user_id = $1 and revoked_at is not null`,
+        [user.id],
+      );
+      expect(rows).toEqual([{ reason: 'superseded', used: false }]);
+      // The new cookie rotates as usual, and nothing else was touched.
+      const next = await refresh(retried.refreshToken);
+      expect(next.status).toBe(200);
+      expect((await refresh(otherDevice.refreshToken)).status).toBe(200);
+      expect((await ctx.request({ method: 'GET', url: '/api/v1/me', token: otherDevice.accessToken })).status).toBe(200);
+    });
+
+    it('a second lost answer: the same token works again within the window counted from its first rotation, still one live token', async () => {
+      const { user, phone } = await lostAnswer();
+      expect((await refresh(phone.refreshToken)).status).toBe(200); // lost too
+      await rotatedSecondsAgo(user.id, 20);
+      const retry = await refresh(phone.refreshToken);
+      expect(retry.status).toBe(200);
+      expect(await liveTokens(user.id)).toBe(2);
+      expect((await refresh(sessionOf(retry).refreshToken)).status).toBe(200);
+    });
+
+    it('presented after the window, it is a replay: every session ends', async () => {
+      const { user, otherDevice, phone, lost } = await lostAnswer();
+      await rotatedSecondsAgo(user.id, 31);
+      const late = await refresh(phone.refreshToken);
+      expect(late.status).toBe(401);
+      expect(late.body.code).toBe('auth.refresh-token-reused');
+      expectBothCleared(late);
+      await expectEverythingEnded(lost, otherDevice);
+      expect(await liveTokens(user.id)).toBe(0);
+    });
+
+    it('an older ancestor, even within the window, is a replay: every session ends', async () => {
+      const { user, otherDevice, phone, lost } = await lostAnswer();
+      const latest = sessionOf(await refresh(lost.refreshToken)); // lost was received after all and rotated
+      const replay = await refresh(phone.refreshToken);
+      expect(replay.status).toBe(401);
+      expect(replay.body.code).toBe('auth.refresh-token-reused');
+      await expectEverythingEnded(latest, otherDevice);
+      expect(await liveTokens(user.id)).toBe(0);
+    });
+
+    it('the token the grace replaced was handed out: presented later, it is a replay (a thief used the old one first), and every session ends', async () => {
+      // The owner got its answer (lost is in its cookie); a copy of the previous token is replayed within the window.
+      const { user, otherDevice, phone, lost } = await lostAnswer();
+      const thief = sessionOf(await refresh(phone.refreshToken));
+      const owner = await refresh(lost.refreshToken);
+      expect(owner.status).toBe(401);
+      expect(owner.body.code).toBe('auth.refresh-token-reused');
+      expectBothCleared(owner);
+      await expectEverythingEnded(thief, otherDevice);
+      expect(await liveTokens(user.id)).toBe(0);
+    });
+
+    it('concurrent refreshes with the token just rotated run one after the other (row lock): one live token for that login', async () => {
+      const user = await ctx.newUser();
+      const phone = await loginSession(user.email);
+      expect((await refresh(phone.refreshToken)).status).toBe(200); // lost
+      // Hold the live token's row, so that the three refreshes are all inside their transaction at
+      // once (otherwise one may be over before the next begins), then let them go.
+      await ctx.sql.query('begin');
+      await ctx.sql.query(`select 1 from refresh_tokens where user_id = $1 and used_at is null and revoked_at is null for update`, [user.id]);
+      const pending = Promise.all([refresh(phone.refreshToken), refresh(phone.refreshToken), refresh(phone.refreshToken)]);
+      for (let waited = 0; waited < 5000; waited += 50) {
+        const { rows } = await ctx.sql.query<{ waiting: number }>(`select count(distinct pid)::int as waiting from pg_locks where not granted`);
+        if (rows[0].waiting >= 3) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await ctx.sql.query('commit');
+      const answers = await pending;
+      // Each one, in turn, supersedes the token the one before it issued.
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+      expect(await liveTokens(user.id)).toBe(1);
+      const { rows } = await ctx.sql.query<{ count: number }>(
+        `select count(*)::int as count from refresh_tokens where user_id = $1 and revoked_reason = 'superseded'`,
+        [user.id],
+      );
+      expect(rows[0].count).toBe(3);
+      // Of the cookies answered, exactly one still works: the last one issued.
+      const live = await Promise.all(
+        answers.map(async (answer) => {
+          const { rows: found } = await ctx.sql.query(
+            `select 1 from refresh_tokens where token_hash = encode(sha256(convert_to($1, 'UTF8')), 'hex') and revoked_at is null`,
+            [sessionOf(answer).refreshToken],
+          );
+          return found.length;
+        }),
+      );
+      expect(live.reduce((a, b) => a + b, 0)).toBe(1);
+    });
+
+    it('the token just rotated and its live successor presented at once: one wins, the other is a replay, nothing stays live', async () => {
+      const user = await ctx.newUser();
+      const phone = await loginSession(user.email);
+      const lost = sessionOf(await refresh(phone.refreshToken));
+      const answers = await Promise.all([refresh(phone.refreshToken), refresh(lost.refreshToken)]);
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 401]);
+      expect(await liveTokens(user.id)).toBe(0);
+    });
   });
 
   it('a token revoked by a logout is refused without ending the other sessions (a second tab after a logout)', async () => {
@@ -353,6 +496,34 @@ describe('login rate limit', () => {
     expect(limited.status).toBe(429);
     expect(limited.body.code).toBe('rate-limit.exceeded');
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+  });
+});
+
+describe('REFRESH_REUSE_GRACE_SECONDS=0: no grace, the token just rotated is a replay at once', () => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await TestContext.create({ REFRESH_REUSE_GRACE_SECONDS: '0' });
+  });
+  afterAll(() => ctx.close());
+
+  const refresh = (refreshToken: string) =>
+    ctx.request<Tokens & Problem>({ method: 'POST', url: '/api/v1/auth/refresh', headers: { ...CSRF, cookie: `${COOKIE}=${refreshToken}` } });
+  const loginSession = async (email: string) =>
+    sessionOf(await ctx.request<Tokens>({ method: 'POST', url: '/api/v1/auth/login', body: { identifier: email, password: TEST_PASSWORD } }));
+
+  it('ends every session when the previous token comes back, even a second later', async () => {
+    const user = await ctx.newUser();
+    const otherDevice = await loginSession(user.email);
+    const phone = await loginSession(user.email);
+    const lost = sessionOf(await refresh(phone.refreshToken));
+    const retry = await refresh(phone.refreshToken);
+    expect(retry.status).toBe(401);
+    expect(retry.body.code).toBe('auth.refresh-token-reused');
+    expectBothCleared(retry);
+    for (const session of [lost, otherDevice]) {
+      expect((await refresh(session.refreshToken)).status).toBe(401);
+      expect((await ctx.request({ method: 'GET', url: '/api/v1/me', token: session.accessToken })).status).toBe(401);
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import {
   AppConfig,
@@ -45,6 +45,8 @@ const INVALID_CREDENTIALS = new UnauthenticatedError(
 
 @Injectable()
 export class AuthService {
+  private readonly logger = new Logger('Auth');
+
   constructor(
     private readonly tx: TenantTransaction,
     private readonly users: UsersRepository,
@@ -65,7 +67,7 @@ export class AuthService {
       if (!created) {
         throw new ConflictError('auth.account-exists', 'An account already uses this email or phone number. Log in instead.');
       }
-      return this.issueTokens(created.id, randomUUID());
+      return this.issueTokens(created.id, randomUUID(), null);
     });
   }
 
@@ -83,24 +85,42 @@ export class AuthService {
   }
 
   login(userId: string): Promise<TokenPair> {
-    return this.tx.run({ communeId: null, userId, scope: 'self' }, () => this.issueTokens(userId, randomUUID()));
+    return this.tx.run({ communeId: null, userId, scope: 'self' }, () => this.issueTokens(userId, randomUUID(), null));
   }
 
   /**
    * Rotates a refresh token. Presenting one that was already used means it was stolen or
    * replayed: every session of the account is ended (all its refresh tokens revoked, its access
    * tokens refused), since we cannot tell the thief's copy from the owner's.
+   *
+   * Except within the reuse grace window (REFRESH_REUSE_GRACE_SECONDS): on a slow mobile
+   * connection the answer to a refresh is often lost after the server rotated the token, and the
+   * phone's next refresh presents the token just rotated. If it is the immediate predecessor of
+   * the live token, rotated less than that long ago, the live token is revoked (`superseded`) and
+   * a new one issued in its place, as the predecessor's successor: one live token per login
+   * remains, and the window stays anchored at the original rotation, however many retries. The
+   * superseded token had been handed out; presented later, it is a replay (someone else got the
+   * new one), so theft detection holds for it, for older ancestors and outside the window.
+   * (Rotating the successor instead, i.e. marking it used, would open a window at each grace
+   * rotation: two holders alternating within it would never be detected.)
    */
   async refresh(refreshToken: string): Promise<TokenPair> {
     const tokenHash = hashOpaqueToken(refreshToken);
+    const grace = this.config.REFRESH_REUSE_GRACE_SECONDS;
     const outcome = await this.tx.run({ communeId: null, userId: null, scope: 'self' }, async () => {
       const consumed = await this.refreshTokens.consume(tokenHash);
-      if (consumed) return { kind: 'rotated' as const, tokens: await this.issueTokens(consumed.userId, consumed.familyId) };
+      if (consumed) return { kind: 'rotated' as const, tokens: await this.issueTokens(consumed.userId, consumed.familyId, consumed.id) };
+      const predecessor = grace > 0 ? await this.refreshTokens.supersedeSuccessor(tokenHash, grace) : null;
+      if (predecessor) {
+        this.logger.log(`Refresh token presented again within ${grace} s of its rotation (lost answer?): its successor superseded, family ${predecessor.familyId}`);
+        return { kind: 'rotated' as const, tokens: await this.issueTokens(predecessor.userId, predecessor.familyId, predecessor.id) };
+      }
       const known = await this.refreshTokens.findByHash(tokenHash);
-      // A token already rotated is a replay. One merely revoked (logged out) is not: another tab
-      // still holding it after a logout must not end the account's other sessions. The owner's
-      // own token, revoked because of a replay, is told why.
-      if (known?.usedAt) {
+      // A token already rotated (outside the grace) is a replay, and so is one superseded within
+      // it. One merely revoked (logged out) is not: another tab still holding it after a logout
+      // must not end the account's other sessions. The owner's own token, revoked because of a
+      // replay, is told why.
+      if (known?.usedAt || known?.revokedReason === 'superseded') {
         await this.endAllSessions(known.userId, 'reuse');
         return { kind: 'reused' as const };
       }
@@ -160,10 +180,11 @@ export class AuthService {
     await this.users.bumpSessionVersion(userId);
   }
 
-  private async issueTokens(userId: string, familyId: string): Promise<TokenPair> {
+  /** A new refresh token in the family (`parentId`: the token whose rotation issues it; null at login) and its access token. */
+  private async issueTokens(userId: string, familyId: string, parentId: string | null): Promise<TokenPair> {
     const refreshToken = newOpaqueToken();
     const expiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000);
-    const { sessionVersion } = await this.refreshTokens.insert({ userId, familyId, tokenHash: hashOpaqueToken(refreshToken), expiresAt });
+    const { sessionVersion } = await this.refreshTokens.insert({ userId, familyId, parentId, tokenHash: hashOpaqueToken(refreshToken), expiresAt });
     const payload: AccessTokenPayload = { sub: userId, sv: sessionVersion };
     const accessToken = await this.jwt.signAsync(payload);
     return { accessToken, refreshToken, tokenType: 'Bearer', expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS };

@@ -24,6 +24,7 @@ import { GoodPractices1764710000000 } from './1764710000000-good-practices.migra
 import { LogoUploadIntents1764800000000 } from './1764800000000-logo-upload-intents.migration';
 import { FeedbackPhotoRemoval1764900000000 } from './1764900000000-feedback-photo-removal.migration';
 import { RevokePreCookieRefreshTokens1765000000000 } from './1765000000000-revoke-pre-cookie-refresh-tokens.migration';
+import { RefreshTokenReuseGrace1765100000000 } from './1765100000000-refresh-token-reuse-grace.migration';
 
 /** Every migration, in order. Migrations run as the owner role, never `synchronize`. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   LogoUploadIntents1764800000000,
   FeedbackPhotoRemoval1764900000000,
   RevokePreCookieRefreshTokens1765000000000,
+  RefreshTokenReuseGrace1765100000000,
 ];
