@@ -53,7 +53,7 @@ export class AuthController {
   @ApiBody({ type: NoBodyDto, required: false })
   @ApiOkResponse({ type: AccessTokenDto })
   @ApiProblemResponses(
-    { status: 401, description: 'No cookie (auth.refresh-cookie-missing), expired or logged out (auth.invalid-refresh-token), or a used token replayed: every session of the account is ended (auth.refresh-token-reused)' },
+    { status: 401, description: 'No cookie (auth.refresh-cookie-missing), expired or logged out (auth.invalid-refresh-token), or a used token replayed: every session of the account is ended (auth.refresh-token-reused). The token just rotated, presented again within REFRESH_REUSE_GRACE_SECONDS while the token it was rotated into is unused (the answer was lost), is answered with a new token instead' },
     { status: 403, description: 'The X-Requested-With header is missing (auth.csrf-header-missing)' },
   )
   @HttpCode(200)
